@@ -1,0 +1,13 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { EVENT_STORE, type EventStore } from '@trustworks/event-store';
+
+@Controller('health')
+export class HealthController {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  /** Liveness and the store's head: a position that stops moving under load is worth an alert. */
+  @Get()
+  async health(): Promise<{ status: 'ok'; store: { kind: string; position: number | null } }> {
+    return { status: 'ok', store: { kind: this.store.kind, position: await this.store.headPosition() } };
+  }
+}

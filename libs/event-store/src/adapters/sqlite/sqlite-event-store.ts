@@ -1,0 +1,228 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Observable, Subject } from 'rxjs';
+import type {
+  AppendOptions,
+  AppendResult,
+  EventFilter,
+  EventStore,
+  NewEvent,
+  Position,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeToAllOptions,
+  SubscriptionMessage,
+} from '../../port/event-store.port';
+import { EventStoreError, StoreUnavailableError } from '../../port/errors';
+import { prepareAppend, type PreparedAppend } from '../../support/prepare-append';
+import { catchUpSubscription, type ScanPage } from '../../support/catch-up-subscription';
+import { migrate } from './sqlite-schema';
+import { SqliteStatements, type Row } from './sqlite-statements';
+
+export interface SqliteEventStoreOptions {
+  /** The database file; created with its folder if missing. */
+  path: string;
+  /** FULL (the default) makes every commit durable; NORMAL may lose the last commits on power loss. */
+  synchronous?: 'FULL' | 'NORMAL';
+  /** How often live subscriptions look for commits made by other processes on the same file. */
+  pollIntervalMs?: number;
+}
+
+interface PendingAppend {
+  append: PreparedAppend;
+  resolve: (result: AppendResult) => void;
+  reject: (error: unknown) => void;
+}
+
+const READ_PAGE = 1000;
+
+/**
+ * The embedded event store: one SQLite file in WAL mode, written by this process.
+ *
+ * Group commit: appends that arrive in the same turn of the event loop are written in one durable
+ * transaction, each inside its own savepoint, so a conflict fails only its own append; every caller
+ * is answered after the COMMIT (and its fsync) returns. One fsync then serves many callers.
+ */
+export class SqliteEventStore implements EventStore {
+  readonly kind = 'sqlite';
+  private readonly sql: SqliteStatements;
+  private readonly changes = new Subject<void>();
+  private queue: PendingAppend[] = [];
+  private flushScheduled = false;
+  private closed = false;
+  private poller: NodeJS.Timeout | undefined;
+  private subscribers = 0;
+  private lastDataVersion = 0;
+
+  private constructor(
+    private readonly db: Database.Database,
+    readonly path: string,
+    private readonly pollIntervalMs: number,
+  ) {
+    this.sql = new SqliteStatements(db);
+  }
+
+  static open(options: SqliteEventStoreOptions): SqliteEventStore {
+    if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+    const db = new Database(options.path);
+    try {
+      db.pragma('journal_mode = WAL');
+      db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+      db.pragma('busy_timeout = 5000');
+      migrate(db, () => new Date().toISOString());
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+    return new SqliteEventStore(db, options.path, options.pollIntervalMs ?? 500);
+  }
+
+  appendToStream(stream: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult> {
+    let append: PreparedAppend;
+    try {
+      append = prepareAppend(stream, events, options?.expectedRevision);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    if (this.closed) return Promise.reject(new StoreUnavailableError('The event store is closed.'));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ append, resolve, reject });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  async *readStream(stream: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
+    const backwards = options.direction === 'backwards';
+    let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
+    let from = options.fromRevision ?? (backwards ? Number.MAX_SAFE_INTEGER : 0);
+    while (remaining > 0) {
+      const rows = this.sql.streamPage(stream, from, backwards, Math.min(READ_PAGE, remaining));
+      for (const row of rows) yield toRecorded(row);
+      if (rows.length < READ_PAGE) return;
+      remaining -= rows.length;
+      from = rows[rows.length - 1][2] + (backwards ? -1 : 1);
+    }
+  }
+
+  async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    const backwards = options.direction === 'backwards';
+    let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
+    let from = options.fromPosition ?? (backwards ? Number.MAX_SAFE_INTEGER : 0);
+    while (remaining > 0) {
+      const rows = this.sql.allPage(options.filter, from, backwards, Math.min(READ_PAGE, remaining));
+      for (const row of rows) yield toRecorded(row);
+      if (rows.length < Math.min(READ_PAGE, remaining)) return;
+      remaining -= rows.length;
+      from = rows[rows.length - 1][0] + (backwards ? -1 : 1);
+    }
+  }
+
+  subscribeToAll(options: SubscribeToAllOptions = {}): Observable<SubscriptionMessage> {
+    const inner = catchUpSubscription(
+      {
+        scanAfter: (after, filter, limit) => this.scanAfter(after, filter, limit),
+        headPosition: () => this.headPosition(),
+        changes: this.changes,
+      },
+      options.fromPosition,
+      options.filter,
+    );
+    return this.watchOtherWriters(inner);
+  }
+
+  async headPosition(): Promise<Position | null> {
+    return this.sql.head();
+  }
+
+  /** `PRAGMA integrity_check`: 'ok', or SQLite's description of the damage. */
+  integrityCheck(): string {
+    const rows = this.db.pragma('integrity_check') as Array<{ integrity_check: string }>;
+    return rows.map((r) => r.integrity_check).join('\n');
+  }
+
+  /** Finishes the appends already accepted, then closes the file. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.queue.length > 0) this.flush();
+    if (this.poller) clearInterval(this.poller);
+    this.changes.complete();
+    this.db.close();
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    const batch = this.queue;
+    this.queue = [];
+    if (batch.length === 0) return;
+    let outcomes: Array<{ ok: true; value: AppendResult } | { ok: false; error: unknown }>;
+    try {
+      outcomes = this.sql.commitBatch(batch.map((p) => p.append));
+    } catch (error) {
+      const failure = toStoreError(error);
+      for (const pending of batch) pending.reject(failure);
+      return;
+    }
+    outcomes.forEach((outcome, i) => (outcome.ok ? batch[i].resolve(outcome.value) : batch[i].reject(outcome.error)));
+    if (outcomes.some((o) => o.ok)) this.changes.next();
+  }
+
+  private scanAfter(after: Position | null, filter: EventFilter | undefined, limit: number): ScanPage {
+    const { rows, head } = this.sql.scanAfter(filter, after ?? -1, limit);
+    return { events: rows.map(toRecorded), reachedHead: rows.length < limit ? head : undefined };
+  }
+
+  /** While anyone subscribes, notice commits made through other connections (a CLI, another process). */
+  private watchOtherWriters(source: Observable<SubscriptionMessage>): Observable<SubscriptionMessage> {
+    return new Observable<SubscriptionMessage>((subscriber) => {
+      this.subscribers += 1;
+      if (!this.poller && !this.closed) {
+        this.lastDataVersion = this.sql.dataVersion();
+        this.poller = setInterval(() => this.pollDataVersion(), this.pollIntervalMs);
+        this.poller.unref();
+      }
+      const inner = source.subscribe(subscriber);
+      return () => {
+        inner.unsubscribe();
+        this.subscribers -= 1;
+        if (this.subscribers === 0 && this.poller) {
+          clearInterval(this.poller);
+          this.poller = undefined;
+        }
+      };
+    });
+  }
+
+  private pollDataVersion(): void {
+    if (this.closed) return;
+    const version = this.sql.dataVersion();
+    if (version !== this.lastDataVersion) {
+      this.lastDataVersion = version;
+      this.changes.next();
+    }
+  }
+}
+
+function toRecorded(row: Row): RecordedEvent {
+  return {
+    position: row[0],
+    stream: row[1],
+    revision: row[2],
+    id: row[3],
+    type: row[4],
+    data: JSON.parse(row[5]),
+    metadata: JSON.parse(row[6]),
+  };
+}
+
+/** Rule errors pass through; anything SQLite throws at the batch level means the store cannot write now. */
+function toStoreError(error: unknown): unknown {
+  if (error instanceof EventStoreError) return error;
+  const code = (error as { code?: string }).code ?? 'UNKNOWN';
+  return new StoreUnavailableError(`The event store cannot write at the moment (${code}). Nothing was written.`, error);
+}

@@ -1,0 +1,140 @@
+import type Database from 'better-sqlite3';
+import type { AppendResult, EventFilter, Position } from '../../port/event-store.port';
+import { decideAppend, type PreparedAppend, type StreamLookup } from '../../support/prepare-append';
+
+/** A raw events row: position, stream, revision, id, type, data, metadata. */
+export type Row = [number, string, number, string, string, string, string];
+
+const COLUMNS = 'position, stream_id, revision, event_id, type, data, metadata';
+
+type Outcome = { ok: true; value: AppendResult } | { ok: false; error: unknown };
+
+/** Every SQL statement the store runs, prepared once. Synchronous: better-sqlite3 is. */
+export class SqliteStatements {
+  private readonly insert: Database.Statement;
+  private readonly currentRevision: Database.Statement;
+  private readonly revisionOfId: Database.Statement;
+  private readonly idAt: Database.Statement;
+  private readonly positionAt: Database.Statement;
+  private readonly headStmt: Database.Statement;
+  private readonly streamForward: Database.Statement;
+  private readonly streamBackward: Database.Statement;
+  private readonly savepoint: Database.Statement;
+  private readonly release: Database.Statement;
+  private readonly rollbackTo: Database.Statement;
+  private readonly filtered = new Map<string, Database.Statement>();
+
+  constructor(private readonly db: Database.Database) {
+    this.insert = db.prepare(
+      'INSERT INTO events (stream_id, revision, event_id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    this.currentRevision = db
+      .prepare('SELECT revision FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1')
+      .pluck();
+    this.revisionOfId = db.prepare('SELECT revision FROM events WHERE stream_id = ? AND event_id = ?').pluck();
+    this.idAt = db.prepare('SELECT event_id FROM events WHERE stream_id = ? AND revision = ?').pluck();
+    this.positionAt = db.prepare('SELECT position FROM events WHERE stream_id = ? AND revision = ?').pluck();
+    this.headStmt = db.prepare('SELECT MAX(position) FROM events').pluck();
+    this.streamForward = db
+      .prepare(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`)
+      .raw();
+    this.streamBackward = db
+      .prepare(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`)
+      .raw();
+    this.savepoint = db.prepare('SAVEPOINT append');
+    this.release = db.prepare('RELEASE append');
+    this.rollbackTo = db.prepare('ROLLBACK TO append');
+  }
+
+  /** One durable transaction for the whole batch; a savepoint per append isolates rule failures. */
+  commitBatch(batch: PreparedAppend[]): Outcome[] {
+    const run = this.db.transaction((appends: PreparedAppend[]) => appends.map((a) => this.appendInSavepoint(a)));
+    return run.immediate(batch);
+  }
+
+  private appendInSavepoint(append: PreparedAppend): Outcome {
+    this.savepoint.run();
+    try {
+      const value = this.appendOne(append);
+      this.release.run();
+      return { ok: true, value };
+    } catch (error) {
+      this.rollbackTo.run();
+      this.release.run();
+      if (isRuleError(error)) return { ok: false, error };
+      throw error;
+    }
+  }
+
+  private appendOne(append: PreparedAppend): AppendResult {
+    const decision = decideAppend(append, this.lookup(append.stream));
+    if (decision.kind === 'already-written') {
+      const position = this.positionAt.get(append.stream, decision.lastRevision) as number;
+      return { nextRevision: decision.lastRevision, position };
+    }
+    let revision = decision.firstRevision;
+    let position = 0;
+    for (const e of append.events) {
+      position = Number(this.insert.run(append.stream, revision, e.id, e.type, e.data, e.metadata).lastInsertRowid);
+      revision += 1;
+    }
+    return { nextRevision: revision - 1, position };
+  }
+
+  private lookup(stream: string): StreamLookup {
+    return {
+      currentRevision: () => (this.currentRevision.get(stream) as number | undefined) ?? 'no_stream',
+      revisionOfEventId: (id) => this.revisionOfId.get(stream, id) as number | undefined,
+      eventIdAt: (revision) => this.idAt.get(stream, revision) as string | undefined,
+    };
+  }
+
+  head(): Position | null {
+    return (this.headStmt.get() as number | null) ?? null;
+  }
+
+  dataVersion(): number {
+    return this.db.pragma('data_version', { simple: true }) as number;
+  }
+
+  streamPage(stream: string, from: number, backwards: boolean, limit: number): Row[] {
+    return (backwards ? this.streamBackward : this.streamForward).all(stream, from, limit) as Row[];
+  }
+
+  allPage(filter: EventFilter | undefined, from: number, backwards: boolean, limit: number): Row[] {
+    const { sql, params } = filterSql(filter);
+    const key = `${backwards ? 'b' : 'f'}|${sql}`;
+    let stmt = this.filtered.get(key);
+    if (!stmt) {
+      const order = backwards ? 'position <= ? ORDER BY position DESC' : 'position >= ? ORDER BY position';
+      stmt = this.db.prepare(`SELECT ${COLUMNS} FROM events WHERE ${sql} AND ${order} LIMIT ?`).raw();
+      this.filtered.set(key, stmt);
+    }
+    return stmt.all(...params, from, limit) as Row[];
+  }
+
+  /** A forward page after a position, and the head in the same read snapshot. */
+  scanAfter(filter: EventFilter | undefined, after: number, limit: number): { rows: Row[]; head: Position | null } {
+    return this.db.transaction(() => ({ rows: this.allPage(filter, after + 1, false, limit), head: this.head() }))();
+  }
+}
+
+function filterSql(filter: EventFilter | undefined): { sql: string; params: Array<string | number> } {
+  const clauses: string[] = ['1 = 1'];
+  const params: Array<string | number> = [];
+  const prefixes = filter?.streamPrefixes ?? [];
+  if (prefixes.length > 0) {
+    clauses.push(`(${prefixes.map(() => 'substr(stream_id, 1, ?) = ?').join(' OR ')})`);
+    for (const p of prefixes) params.push(p.length, p);
+  }
+  const types = filter?.eventTypes ?? [];
+  if (types.length > 0) {
+    clauses.push(`type IN (${types.map(() => '?').join(', ')})`);
+    params.push(...types);
+  }
+  return { sql: clauses.join(' AND '), params };
+}
+
+function isRuleError(error: unknown): boolean {
+  return typeof (error as { code?: unknown }).code === 'string' && String((error as { code: string }).code).startsWith('EVENT_STORE.');
+}

@@ -1,0 +1,50 @@
+import { type DynamicModule, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { join } from 'node:path';
+import type { EventStore } from '../port/event-store.port';
+import { MemoryEventStore } from '../adapters/memory/memory-event-store';
+import { SqliteEventStore } from '../adapters/sqlite/sqlite-event-store';
+
+/** The injection token for the one event-store port. */
+export const EVENT_STORE = Symbol('EVENT_STORE');
+
+export type EventStoreConfig =
+  | { kind: 'sqlite'; dataDir: string; synchronous: 'FULL' | 'NORMAL' }
+  | { kind: 'memory' };
+
+export function createEventStore(config: EventStoreConfig): EventStore {
+  switch (config.kind) {
+    case 'sqlite':
+      return SqliteEventStore.open({
+        path: join(config.dataDir, 'trustworks.sqlite'),
+        synchronous: config.synchronous,
+      });
+    case 'memory':
+      return new MemoryEventStore();
+    default: {
+      const _exhaustive: never = config;
+      throw new Error(`Unknown event store ${JSON.stringify(_exhaustive)}`);
+    }
+  }
+}
+
+@Module({})
+export class EventStoreModule implements OnApplicationShutdown {
+  private readonly logger = new Logger('EventStore');
+
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  static forRoot(config: EventStoreConfig): DynamicModule {
+    return {
+      module: EventStoreModule,
+      global: true,
+      providers: [{ provide: EVENT_STORE, useFactory: () => createEventStore(config) }],
+      exports: [EVENT_STORE],
+    };
+  }
+
+  /** Runs after the HTTP server stopped taking requests: appends already accepted are finished first. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+    this.logger.log(`${this.store.kind} event store closed`);
+  }
+}

@@ -1,0 +1,53 @@
+import request from 'supertest';
+import { EVENT_STORE, type EventStore } from '@trustworks/event-store';
+import { loadConfig, ConfigError } from '../apps/api/src/config/app-config';
+import { startTestApp, type TestApp } from './support/test-app';
+
+describe('GET /health on the embedded store', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => t.close());
+
+  it('reports the sqlite store and an empty position on a new data folder', async () => {
+    const res = await request(t.app.getHttpServer()).get('/health').expect(200);
+    expect(res.body).toEqual({ status: 'ok', store: { kind: 'sqlite', position: null } });
+  });
+
+  it('reports the position of the last event once something is stored', async () => {
+    const store = t.app.get<EventStore>(EVENT_STORE);
+    const { position } = await store.appendToStream('health-probe', [
+      {
+        id: '0b7c6a52-8f51-4d57-9d0c-3f1c2a4e5b61',
+        type: 'Probe',
+        data: {},
+        metadata: {
+          actor: 'test',
+          authority: 'test',
+          correlationId: 'c',
+          causationId: 'c',
+          recordedAt: '2026-01-01T00:00:00.000Z',
+          schemaVersion: 1,
+        },
+      },
+    ]);
+    const res = await request(t.app.getHttpServer()).get('/health').expect(200);
+    expect(res.body.store.position).toBe(position);
+  });
+});
+
+describe('configuration', () => {
+  it('defaults to the sqlite store in ./data on port 3000', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.eventStore).toMatchObject({ kind: 'sqlite', synchronous: 'FULL' });
+    expect(config.eventStore.kind === 'sqlite' && config.eventStore.dataDir).toMatch(/[/\\]data$/);
+  });
+
+  it('refuses to start on a bad setting and names it', () => {
+    expect(() => loadConfig({ PORT: 'abc', EVENT_STORE: 'postgres' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT="abc"/);
+    expect(() => loadConfig({ EVENT_STORE: 'postgres' })).toThrow(/EVENT_STORE="postgres".*sqlite, memory/);
+  });
+});
