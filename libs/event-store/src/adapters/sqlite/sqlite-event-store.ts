@@ -79,7 +79,11 @@ export class SqliteEventStore implements EventStore {
     return new SqliteEventStore(db, options.path, options.pollIntervalMs ?? 500);
   }
 
-  appendToStream(stream: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult> {
+  appendToStream(
+    stream: string,
+    events: readonly NewEvent[],
+    options?: AppendOptions,
+  ): Promise<AppendResult> {
     let append: PreparedAppend;
     try {
       append = prepareAppend(stream, events, options?.expectedRevision);
@@ -168,7 +172,9 @@ export class SqliteEventStore implements EventStore {
       for (const pending of batch) pending.reject(failure);
       return;
     }
-    outcomes.forEach((outcome, i) => (outcome.ok ? batch[i].resolve(outcome.value) : batch[i].reject(outcome.error)));
+    outcomes.forEach((outcome, i) =>
+      outcome.ok ? batch[i].resolve(outcome.value) : batch[i].reject(outcome.error),
+    );
     if (outcomes.some((o) => o.ok)) this.changes.next();
   }
 
@@ -224,5 +230,8 @@ function toRecorded(row: Row): RecordedEvent {
 function toStoreError(error: unknown): unknown {
   if (error instanceof EventStoreError) return error;
   const code = (error as { code?: string }).code ?? 'UNKNOWN';
-  return new StoreUnavailableError(`The event store cannot write at the moment (${code}). Nothing was written.`, error);
+  return new StoreUnavailableError(
+    `The event store cannot write at the moment (${code}). Nothing was written.`,
+    error,
+  );
 }

@@ -23,6 +23,8 @@ export class SqliteStatements {
   private readonly release: Database.Statement;
   private readonly rollbackTo: Database.Statement;
   private readonly filtered = new Map<string, Database.Statement>();
+  private readonly batchTx: Database.Transaction<(appends: PreparedAppend[]) => Outcome[]>;
+  private readonly aloneTx: Database.Transaction<(append: PreparedAppend) => AppendResult>;
 
   constructor(private readonly db: Database.Database) {
     this.insert = db.prepare(
@@ -31,25 +33,45 @@ export class SqliteStatements {
     this.currentRevision = db
       .prepare('SELECT revision FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1')
       .pluck();
-    this.revisionOfId = db.prepare('SELECT revision FROM events WHERE stream_id = ? AND event_id = ?').pluck();
+    this.revisionOfId = db
+      .prepare('SELECT revision FROM events WHERE stream_id = ? AND event_id = ?')
+      .pluck();
     this.idAt = db.prepare('SELECT event_id FROM events WHERE stream_id = ? AND revision = ?').pluck();
     this.positionAt = db.prepare('SELECT position FROM events WHERE stream_id = ? AND revision = ?').pluck();
     this.headStmt = db.prepare('SELECT MAX(position) FROM events').pluck();
     this.streamForward = db
-      .prepare(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`)
+      .prepare(
+        `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
+      )
       .raw();
     this.streamBackward = db
-      .prepare(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`)
+      .prepare(
+        `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+      )
       .raw();
     this.savepoint = db.prepare('SAVEPOINT append');
     this.release = db.prepare('RELEASE append');
     this.rollbackTo = db.prepare('ROLLBACK TO append');
+    this.batchTx = db.transaction((appends: PreparedAppend[]) =>
+      appends.map((a) => this.appendInSavepoint(a)),
+    );
+    this.aloneTx = db.transaction((append: PreparedAppend) => this.appendOne(append));
   }
 
   /** One durable transaction for the whole batch; a savepoint per append isolates rule failures. */
   commitBatch(batch: PreparedAppend[]): Outcome[] {
-    const run = this.db.transaction((appends: PreparedAppend[]) => appends.map((a) => this.appendInSavepoint(a)));
-    return run.immediate(batch);
+    if (batch.length === 1) return [this.commitAlone(batch[0])];
+    return this.batchTx.immediate(batch);
+  }
+
+  /** A lone append needs no savepoint: its own transaction rolls back if a rule refuses it. */
+  private commitAlone(append: PreparedAppend): Outcome {
+    try {
+      return { ok: true, value: this.aloneTx.immediate(append) };
+    } catch (error) {
+      if (isRuleError(error)) return { ok: false, error };
+      throw error;
+    }
   }
 
   private appendInSavepoint(append: PreparedAppend): Outcome {
@@ -75,7 +97,9 @@ export class SqliteStatements {
     let revision = decision.firstRevision;
     let position = 0;
     for (const e of append.events) {
-      position = Number(this.insert.run(append.stream, revision, e.id, e.type, e.data, e.metadata).lastInsertRowid);
+      position = Number(
+        this.insert.run(append.stream, revision, e.id, e.type, e.data, e.metadata).lastInsertRowid,
+      );
       revision += 1;
     }
     return { nextRevision: revision - 1, position };
@@ -114,8 +138,15 @@ export class SqliteStatements {
   }
 
   /** A forward page after a position, and the head in the same read snapshot. */
-  scanAfter(filter: EventFilter | undefined, after: number, limit: number): { rows: Row[]; head: Position | null } {
-    return this.db.transaction(() => ({ rows: this.allPage(filter, after + 1, false, limit), head: this.head() }))();
+  scanAfter(
+    filter: EventFilter | undefined,
+    after: number,
+    limit: number,
+  ): { rows: Row[]; head: Position | null } {
+    return this.db.transaction(() => ({
+      rows: this.allPage(filter, after + 1, false, limit),
+      head: this.head(),
+    }))();
   }
 }
 
@@ -136,5 +167,8 @@ function filterSql(filter: EventFilter | undefined): { sql: string; params: Arra
 }
 
 function isRuleError(error: unknown): boolean {
-  return typeof (error as { code?: unknown }).code === 'string' && String((error as { code: string }).code).startsWith('EVENT_STORE.');
+  return (
+    typeof (error as { code?: unknown }).code === 'string' &&
+    String((error as { code: string }).code).startsWith('EVENT_STORE.')
+  );
 }

@@ -1,0 +1,189 @@
+import Database from 'better-sqlite3';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { RecordedEvent } from '../../port/event-store.port';
+import { eventStoreContract } from '../../contract/event-store.contract';
+import { testEvent, testEvents, uniqueStream } from '../../contract/test-events';
+import { SqliteEventStore } from './sqlite-event-store';
+
+function freshDir(): string {
+  return mkdtempSync(join(tmpdir(), 'trustworks-sqlite-es-'));
+}
+
+async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of iterable) out.push(item);
+  return out;
+}
+
+/** Reads the file through a connection of its own, so the answer comes from disk, not the store. */
+function inspect<T>(path: string, read: (db: Database.Database) => T): T {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    return read(db);
+  } finally {
+    db.close();
+  }
+}
+
+eventStoreContract('sqlite', async () => {
+  const dir = freshDir();
+  const store = SqliteEventStore.open({ path: join(dir, 'events.db'), pollIntervalMs: 20 });
+  return {
+    store,
+    teardown: async () => {
+      try {
+        await store.close();
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+});
+
+describe('SqliteEventStore on a file', () => {
+  let dir: string;
+  let path: string;
+  const open: SqliteEventStore[] = [];
+  const openStore = (options: Partial<Parameters<typeof SqliteEventStore.open>[0]> = {}) => {
+    const store = SqliteEventStore.open({ path, ...options });
+    open.push(store);
+    return store;
+  };
+
+  beforeEach(() => {
+    dir = freshDir();
+    path = join(dir, 'nested', 'events.db');
+  });
+
+  afterEach(async () => {
+    for (const store of open.splice(0)) await store.close().catch(() => undefined);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  describe('opening', () => {
+    it('creates the file, its folder and a schema version table', async () => {
+      expect(existsSync(path)).toBe(false);
+      await openStore().close();
+      expect(existsSync(path)).toBe(true);
+      const versions = inspect(path, (db) => {
+        const table = db
+          .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'")
+          .get();
+        expect(table).toBeDefined();
+        return db.prepare('SELECT version FROM schema_version ORDER BY version').all() as {
+          version: number;
+        }[];
+      });
+      expect(versions.length).toBeGreaterThan(0);
+      expect(versions[0].version).toBe(1);
+    });
+
+    it('leaves the file in WAL journal mode, as a fresh connection reads it', async () => {
+      await openStore().close();
+      expect(inspect(path, (db) => db.pragma('journal_mode', { simple: true }))).toBe('wal');
+    });
+
+    it('runs its own connection with synchronous=FULL by default and NORMAL when asked', async () => {
+      // synchronous is per connection and never stored in the file: a fresh connection reads its own
+      // compile-time default, so the store's connection is the only place to read it back.
+      const full = openStore();
+      expect(connectionOf(full).pragma('synchronous', { simple: true })).toBe(2);
+      await full.close();
+      const normal = openStore({ synchronous: 'NORMAL' });
+      expect(connectionOf(normal).pragma('synchronous', { simple: true })).toBe(1);
+    });
+
+    it('reopens an existing file without re-running its schema', async () => {
+      await openStore().close();
+      await openStore().close();
+      const versions = inspect(path, (db) => db.prepare('SELECT version FROM schema_version').all());
+      expect(versions).toHaveLength(1);
+    });
+  });
+
+  describe('durability across close and reopen', () => {
+    it('keeps every event, revision, position, data and metadata after close and reopen', async () => {
+      const first = openStore();
+      const stream = uniqueStream();
+      await first.appendToStream(stream, testEvents(3), { expectedRevision: 'no_stream' });
+      await first.appendToStream(`${stream}-other`, [testEvent('Other', { nested: { ü: [1, 2] } })]);
+      const before: RecordedEvent[] = await collect(first.readAll());
+      await first.close();
+
+      const second = openStore();
+      expect(await collect(second.readAll())).toEqual(before);
+      expect(await second.headPosition()).toBe(before.at(-1)!.position);
+      const result = await second.appendToStream(stream, [testEvent()], { expectedRevision: 2 });
+      expect(result.nextRevision).toBe(3);
+      expect(result.position).toBeGreaterThan(before.at(-1)!.position);
+    });
+
+    it("passes PRAGMA integrity_check ('ok') through the store and through a fresh connection", async () => {
+      const store = openStore();
+      for (let i = 0; i < 10; i++) await store.appendToStream(uniqueStream(), testEvents(5));
+      expect(store.integrityCheck()).toBe('ok');
+      await store.close();
+      expect(inspect(path, (db) => db.pragma('integrity_check', { simple: true }))).toBe('ok');
+    });
+  });
+
+  describe('group commit', () => {
+    it('commits 50 concurrent appends to different streams, each with its own distinct position', async () => {
+      const store = openStore();
+      const streams = Array.from({ length: 50 }, (_, i) => `group-${i}`);
+      const settled = await Promise.allSettled(
+        streams.map((s) => store.appendToStream(s, [testEvent()], { expectedRevision: 'no_stream' })),
+      );
+      expect(settled.filter((s) => s.status === 'rejected')).toEqual([]);
+      const positions = settled.map((s) => (s.status === 'fulfilled' ? s.value.position : NaN));
+      expect(new Set(positions).size).toBe(50);
+      const all = await collect(store.readAll());
+      expect(all).toHaveLength(50);
+      expect(all.map((e) => e.position).sort((a, b) => a - b)).toEqual([...positions].sort((a, b) => a - b));
+    });
+
+    it('fails only the conflicting append of a group, and commits the others', async () => {
+      const store = openStore();
+      await store.appendToStream('taken', [testEvent()], { expectedRevision: 'no_stream' });
+      const settled = await Promise.allSettled([
+        store.appendToStream('free-1', [testEvent()], { expectedRevision: 'no_stream' }),
+        store.appendToStream('taken', [testEvent()], { expectedRevision: 'no_stream' }),
+        store.appendToStream('free-2', testEvents(2), { expectedRevision: 'no_stream' }),
+      ]);
+      expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect(await collect(store.readAll())).toHaveLength(4);
+    });
+  });
+
+  describe('other connections on the same file', () => {
+    it('delivers to a live subscriber the events another connection appends', async () => {
+      const reader = openStore({ pollIntervalMs: 20 });
+      const writer = openStore();
+      const event = testEvent();
+      const seen = new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(
+          () => reject(new Error('no event from the other connection within 5 s')),
+          5000,
+        );
+        const sub = reader.subscribeToAll({ fromPosition: 'end' }).subscribe((m) => {
+          if (m.type !== 'event') return;
+          clearTimeout(timer);
+          sub.unsubscribe();
+          resolve(m.event.id);
+        });
+      });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await writer.appendToStream(uniqueStream(), [event]);
+      expect(await seen).toBe(event.id);
+    });
+  });
+});
+
+/** The store's own connection: the only place a per-connection pragma such as synchronous can be read. */
+function connectionOf(store: SqliteEventStore): Database.Database {
+  const db = (store as unknown as { db?: unknown }).db;
+  if (!(db instanceof Database)) throw new Error('SqliteEventStore no longer keeps its connection in `db`');
+  return db;
+}
