@@ -15,7 +15,9 @@ module.exports = {
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
   testRegex: '.*\\.(spec|e2e-spec)\\.ts$',
   moduleFileExtensions: ['ts', 'js', 'json'],
-  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  transform: { '^.+\\.(t|m?j)s$': ['@swc/jest', swc] },
+  // A few dependencies ship ESM only; Node 20 loads them natively, jest needs them turned into CommonJS.
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
   moduleNameMapper: {
     '^@trustworks/([a-z-]+)$': '<rootDir>/libs/$1/src',
     '^@trustworks/([a-z-]+)/(.*)$': '<rootDir>/libs/$1/src/$2',

@@ -1,21 +1,53 @@
 import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { LogLevel } from '@nestjs/common';
+import helmet from '@fastify/helmet';
+import { validationPipe } from '@trustworks/platform';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
+import { setUpOpenApi } from './openapi';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+const CORRELATION = /^[A-Za-z0-9._:-]{1,128}$/;
 
-/** Builds the application (not listening); shared by main.ts and the e2e tests. */
+/** Builds the application (not listening); shared by main.ts, the e2e tests and the benchmarks. */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot(config),
-    new FastifyAdapter(),
-    {
-      logger: LEVELS.slice(0, LEVELS.indexOf(config.logLevel as LogLevel) + 1),
+  const verbose = LEVELS.indexOf(config.logLevel as LogLevel) >= LEVELS.indexOf('debug');
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.bodyLimitBytes,
+    // Structured request logs (pino) carry the correlation id as reqId.
+    logger: verbose ? { level: 'info' } : false,
+    requestIdHeader: false,
+    genReqId: (req: IncomingMessage) => {
+      const given = req.headers['x-correlation-id'];
+      return typeof given === 'string' && CORRELATION.test(given) ? given : randomUUID();
     },
-  );
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    logger: LEVELS.slice(0, LEVELS.indexOf(config.logLevel as LogLevel) + 1),
+    cors: false,
+  });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+      },
+    },
+  });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', async (request, reply) => {
+      reply.header('x-correlation-id', request.id);
+    });
+  app.useGlobalPipes(validationPipe());
+  setUpOpenApi(app);
   app.enableShutdownHooks();
   return app;
 }

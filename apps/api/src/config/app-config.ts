@@ -1,23 +1,57 @@
 import { plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, validateSync } from 'class-validator';
 import { resolve } from 'node:path';
 import type { EventStoreConfig } from '@trustworks/event-store';
+import type { AuthConfig } from '@trustworks/auth';
+
+/** Used only outside production, so `npm start` works on a fresh machine; production must set its own. */
+export const DEVELOPMENT_JWT_SECRET = 'trustworks-development-secret-not-for-production';
 
 /** The environment the API reads, checked at start-up so a bad setting stops it with a clear message. */
 class Environment {
+  @IsOptional() @IsIn(['development', 'test', 'production']) NODE_ENV?: string;
   @IsOptional() @IsInt() @Min(0) @Max(65535) PORT?: number;
   @IsOptional() @IsString() @MinLength(1) HOST?: string;
   @IsOptional() @IsIn(['sqlite', 'memory']) EVENT_STORE?: 'sqlite' | 'memory';
   @IsOptional() @IsString() @MinLength(1) DATA_DIR?: string;
   @IsOptional() @IsIn(['FULL', 'NORMAL']) SQLITE_SYNCHRONOUS?: 'FULL' | 'NORMAL';
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose']) LOG_LEVEL?: string;
+  @IsOptional() @IsString() @MinLength(32) JWT_SECRET?: string;
+  @IsOptional() @IsString() @MinLength(1) JWT_ISSUER?: string;
+  @IsOptional() @IsString() @MinLength(1) JWT_AUDIENCE?: string;
+  @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'] }) JWKS_URI?: string;
+  @IsOptional() @IsInt() @Min(1024) @Max(50 * 1024 * 1024) BODY_LIMIT_BYTES?: number;
+  @IsOptional() @IsInt() @Min(1) WRITE_RATE_LIMIT_PER_MINUTE?: number;
+  @IsOptional() @IsIn(['true', 'false']) DEMO_DATA?: string;
 }
+const KEYS = [
+  'NODE_ENV',
+  'PORT',
+  'HOST',
+  'EVENT_STORE',
+  'DATA_DIR',
+  'SQLITE_SYNCHRONOUS',
+  'LOG_LEVEL',
+  'JWT_SECRET',
+  'JWT_ISSUER',
+  'JWT_AUDIENCE',
+  'JWKS_URI',
+  'BODY_LIMIT_BYTES',
+  'WRITE_RATE_LIMIT_PER_MINUTE',
+  'DEMO_DATA',
+] as const;
 
 export interface AppConfig {
+  production: boolean;
   port: number;
   host: string;
   eventStore: EventStoreConfig;
   logLevel: string;
+  auth: AuthConfig;
+  bodyLimitBytes: number;
+  writeRateLimitPerMinute: number;
+  /** Load the seed councils' programmes into an empty store at start-up. */
+  demoData: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -25,15 +59,17 @@ export class ConfigError extends Error {}
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const raw = plainToInstance(Environment, pick(env), { enableImplicitConversion: true });
   const errors = validateSync(raw, { whitelist: true });
-  if (errors.length > 0) {
-    const lines = errors.map(
-      (e) =>
-        `  ${e.property}=${JSON.stringify(env[e.property])}: ${Object.values(e.constraints ?? {}).join('; ')}`,
-    );
-    throw new ConfigError(`Invalid configuration, the API will not start:\n${lines.join('\n')}`);
+  const production = raw.NODE_ENV === 'production';
+  const problems = errors.map(
+    (e) => `  ${e.property}=${JSON.stringify(env[e.property])}: ${Object.values(e.constraints ?? {}).join('; ')}`,
+  );
+  if (production && !raw.JWT_SECRET && !raw.JWKS_URI) {
+    problems.push('  JWT_SECRET: production needs JWT_SECRET (32+ characters) or JWKS_URI for its identity provider');
   }
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration, the API will not start:\n${problems.join('\n')}`);
   const kind = raw.EVENT_STORE ?? 'sqlite';
   return {
+    production,
     port: raw.PORT ?? 3000,
     host: raw.HOST ?? '127.0.0.1',
     logLevel: raw.LOG_LEVEL ?? 'log',
@@ -41,12 +77,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       kind === 'memory'
         ? { kind }
         : { kind, dataDir: resolve(raw.DATA_DIR ?? 'data'), synchronous: raw.SQLITE_SYNCHRONOUS ?? 'FULL' },
+    auth: {
+      secret: raw.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
+      issuer: raw.JWT_ISSUER ?? 'trustworks',
+      audience: raw.JWT_AUDIENCE ?? 'trustworks-api',
+      jwksUri: raw.JWKS_URI,
+    },
+    bodyLimitBytes: raw.BODY_LIMIT_BYTES ?? 256 * 1024,
+    writeRateLimitPerMinute: raw.WRITE_RATE_LIMIT_PER_MINUTE ?? 600,
+    demoData: raw.DEMO_DATA === 'true',
   };
 }
 
 function pick(env: NodeJS.ProcessEnv): Record<string, string> {
-  const keys = ['PORT', 'HOST', 'EVENT_STORE', 'DATA_DIR', 'SQLITE_SYNCHRONOUS', 'LOG_LEVEL'];
   const out: Record<string, string> = {};
-  for (const key of keys) if (env[key] !== undefined && env[key] !== '') out[key] = env[key] as string;
+  for (const key of KEYS) if (env[key] !== undefined && env[key] !== '') out[key] = env[key] as string;
   return out;
 }

@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { JwksClient } from 'jwks-rsa';
+import { ApiError } from '@trustworks/platform';
+import { ROLES, type AuthConfig, type Principal, type Role } from './principal';
+
+interface Claims {
+  sub?: unknown;
+  name?: unknown;
+  roles?: unknown;
+  authorities?: unknown;
+}
+
+/** Verifies bearer tokens: HS256 with the configured secret, or the issuer's keys from its JWKS. */
+@Injectable()
+export class TokenVerifier {
+  private readonly jwks?: JwksClient;
+
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly config: AuthConfig,
+  ) {
+    if (config.jwksUri) this.jwks = new JwksClient({ jwksUri: config.jwksUri, cache: true, rateLimit: true });
+  }
+
+  async verify(token: string): Promise<Principal> {
+    const options = { issuer: this.config.issuer, audience: this.config.audience };
+    let claims: Claims;
+    try {
+      claims = this.jwks
+        ? await this.jwt.verifyAsync<Claims>(token, {
+            ...options,
+            publicKey: await this.publicKeyFor(token),
+            algorithms: ['RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'PS256'],
+          })
+        : await this.jwt.verifyAsync<Claims>(token, { ...options, secret: this.config.secret, algorithms: ['HS256'] });
+    } catch (error) {
+      throw unauthorized(`The bearer token was refused: ${(error as Error).message}.`);
+    }
+    return toPrincipal(claims);
+  }
+
+  /** Signs a development token with the shared secret (the CLI and tests use it). */
+  sign(principal: Principal, expiresInSeconds = 8 * 3600): string {
+    return this.jwt.sign(
+      { name: principal.name, roles: principal.roles, authorities: principal.authorities },
+      {
+        secret: this.config.secret,
+        algorithm: 'HS256',
+        subject: principal.subject,
+        issuer: this.config.issuer,
+        audience: this.config.audience,
+        expiresIn: expiresInSeconds,
+      },
+    );
+  }
+
+  private async publicKeyFor(token: string): Promise<string> {
+    const decoded = this.jwt.decode<{ header?: { kid?: string } } | null>(token, { complete: true });
+    const key = await (this.jwks as JwksClient).getSigningKey(decoded?.header?.kid);
+    return key.getPublicKey();
+  }
+}
+
+function toPrincipal(claims: Claims): Principal {
+  if (typeof claims.sub !== 'string' || claims.sub === '') throw unauthorized('The token has no subject (sub).');
+  const roles = Array.isArray(claims.roles) ? claims.roles.filter((r): r is Role => ROLES.includes(r as Role)) : [];
+  if (roles.length === 0) throw unauthorized(`The token grants none of the roles ${ROLES.join(', ')}.`);
+  const authorities = Array.isArray(claims.authorities)
+    ? claims.authorities.filter((a): a is string => typeof a === 'string' && a !== '')
+    : [];
+  return { subject: claims.sub, name: typeof claims.name === 'string' ? claims.name : undefined, roles, authorities };
+}
+
+function unauthorized(message: string): ApiError {
+  return new ApiError(401, 'UNAUTHORIZED', message);
+}
