@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { TokenVerifier, type Role } from '@trustworks/auth';
 import { createApp } from '../../apps/api/src/bootstrap';
 import { loadConfig, type AppConfig } from '../../apps/api/src/config/app-config';
 
@@ -28,4 +29,14 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A signed development token for a role and its authorities, as the CLI would print it. */
+export function tokenFor(
+  t: TestApp,
+  role: Role,
+  authorities: string[],
+  subject = `${role}@${authorities[0] ?? 'all'}`,
+): string {
+  return t.app.get(TokenVerifier).sign({ subject, name: subject, roles: [role], authorities });
 }

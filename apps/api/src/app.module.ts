@@ -1,11 +1,14 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { EventStoreModule } from '@trustworks/event-store';
 import { AuthModule } from '@trustworks/auth';
 import { ErrorFilter } from '@trustworks/platform';
+import { TrustsModule } from '@trustworks/trusts';
 import type { AppConfig } from './config/app-config';
 import { HealthController } from './health/health.controller';
 import { STATUS_BY_CODE } from './http-status-by-code';
+import { WriteThrottlerGuard } from './http/write-throttler.guard';
 
 /** Composition only: each capability lives in its own library under libs/. */
 @Module({})
@@ -13,9 +16,18 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [EventStoreModule.forRoot(config.eventStore), AuthModule.forRoot(config.auth)],
+      imports: [
+        EventStoreModule.forRoot(config.eventStore),
+        AuthModule.forRoot(config.auth),
+        ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.writeRateLimitPerMinute }]),
+        TrustsModule,
+      ],
       controllers: [HealthController],
-      providers: [{ provide: APP_FILTER, useFactory: () => new ErrorFilter(STATUS_BY_CODE) }],
+      providers: [
+        { provide: APP_FILTER, useFactory: () => new ErrorFilter(STATUS_BY_CODE) },
+        // Order matters: authenticate first, then count writes.
+        { provide: APP_GUARD, useClass: WriteThrottlerGuard },
+      ],
     };
   }
 }

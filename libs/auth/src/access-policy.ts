@@ -42,7 +42,9 @@ export class AccessPolicy {
   /** Creating a trust: only for an authority the caller manages. */
   static assertCreate(principal: Principal, authority: string): void {
     if (!AccessPolicy.canWrite(principal, authority, 'manage')) {
-      throw new ApiError(403, 'FORBIDDEN', `You may not create a trust for authority "${authority}".`, { authority });
+      throw new ApiError(403, 'FORBIDDEN', `You may not create a trust for authority "${authority}".`, {
+        authority,
+      });
     }
   }
 }

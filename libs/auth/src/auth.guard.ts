@@ -1,4 +1,10 @@
-import { type CanActivate, type ExecutionContext, Injectable, SetMetadata, createParamDecorator } from '@nestjs/common';
+import {
+  type CanActivate,
+  type ExecutionContext,
+  Injectable,
+  SetMetadata,
+  createParamDecorator,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { ApiError } from '@trustworks/platform';
@@ -21,14 +27,22 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC, [context.getHandler(), context.getClass()]);
+    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (isPublic) return true;
     const request = context.switchToHttp().getRequest<AuthedRequest>();
     const header = request.headers.authorization;
-    const token = typeof header === 'string' && /^Bearer\s+/i.test(header) ? header.replace(/^Bearer\s+/i, '') : undefined;
+    const token =
+      typeof header === 'string' && /^Bearer\s+/i.test(header)
+        ? header.replace(/^Bearer\s+/i, '')
+        : undefined;
     const fromQuery = (request.query as Record<string, unknown> | undefined)?.access_token;
-    const candidate = token ?? (request.method === 'GET' && typeof fromQuery === 'string' ? fromQuery : undefined);
-    if (!candidate) throw new ApiError(401, 'UNAUTHORIZED', 'Send a bearer token in the Authorization header.');
+    const candidate =
+      token ?? (request.method === 'GET' && typeof fromQuery === 'string' ? fromQuery : undefined);
+    if (!candidate)
+      throw new ApiError(401, 'UNAUTHORIZED', 'Send a bearer token in the Authorization header.');
     request.principal = await this.verifier.verify(candidate);
     return true;
   }

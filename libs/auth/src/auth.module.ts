@@ -13,7 +13,11 @@ export class AuthModule {
       global: true,
       imports: [JwtModule.register({})],
       providers: [
-        { provide: TokenVerifier, useFactory: (jwt: JwtService) => new TokenVerifier(jwt, config), inject: [JwtService] },
+        {
+          provide: TokenVerifier,
+          useFactory: (jwt: JwtService) => new TokenVerifier(jwt, config),
+          inject: [JwtService],
+        },
         { provide: APP_GUARD, useClass: AuthGuard },
       ],
       exports: [TokenVerifier],

@@ -33,7 +33,11 @@ export class TokenVerifier {
             publicKey: await this.publicKeyFor(token),
             algorithms: ['RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'PS256'],
           })
-        : await this.jwt.verifyAsync<Claims>(token, { ...options, secret: this.config.secret, algorithms: ['HS256'] });
+        : await this.jwt.verifyAsync<Claims>(token, {
+            ...options,
+            secret: this.config.secret,
+            algorithms: ['HS256'],
+          });
     } catch (error) {
       throw unauthorized(`The bearer token was refused: ${(error as Error).message}.`);
     }
@@ -63,13 +67,21 @@ export class TokenVerifier {
 }
 
 function toPrincipal(claims: Claims): Principal {
-  if (typeof claims.sub !== 'string' || claims.sub === '') throw unauthorized('The token has no subject (sub).');
-  const roles = Array.isArray(claims.roles) ? claims.roles.filter((r): r is Role => ROLES.includes(r as Role)) : [];
+  if (typeof claims.sub !== 'string' || claims.sub === '')
+    throw unauthorized('The token has no subject (sub).');
+  const roles = Array.isArray(claims.roles)
+    ? claims.roles.filter((r): r is Role => ROLES.includes(r as Role))
+    : [];
   if (roles.length === 0) throw unauthorized(`The token grants none of the roles ${ROLES.join(', ')}.`);
   const authorities = Array.isArray(claims.authorities)
     ? claims.authorities.filter((a): a is string => typeof a === 'string' && a !== '')
     : [];
-  return { subject: claims.sub, name: typeof claims.name === 'string' ? claims.name : undefined, roles, authorities };
+  return {
+    subject: claims.sub,
+    name: typeof claims.name === 'string' ? claims.name : undefined,
+    roles,
+    authorities,
+  };
 }
 
 function unauthorized(message: string): ApiError {

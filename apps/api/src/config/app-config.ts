@@ -61,12 +61,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const errors = validateSync(raw, { whitelist: true });
   const production = raw.NODE_ENV === 'production';
   const problems = errors.map(
-    (e) => `  ${e.property}=${JSON.stringify(env[e.property])}: ${Object.values(e.constraints ?? {}).join('; ')}`,
+    (e) =>
+      `  ${e.property}=${JSON.stringify(env[e.property])}: ${Object.values(e.constraints ?? {}).join('; ')}`,
   );
   if (production && !raw.JWT_SECRET && !raw.JWKS_URI) {
-    problems.push('  JWT_SECRET: production needs JWT_SECRET (32+ characters) or JWKS_URI for its identity provider');
+    problems.push(
+      '  JWT_SECRET: production needs JWT_SECRET (32+ characters) or JWKS_URI for its identity provider',
+    );
   }
-  if (problems.length > 0) throw new ConfigError(`Invalid configuration, the API will not start:\n${problems.join('\n')}`);
+  if (problems.length > 0)
+    throw new ConfigError(`Invalid configuration, the API will not start:\n${problems.join('\n')}`);
   const kind = raw.EVENT_STORE ?? 'sqlite';
   return {
     production,

@@ -19,7 +19,9 @@ export class ApiError extends Error {
   }
 
   static notFound(what: string, id: string): ApiError {
-    return new ApiError(404, 'NOT_FOUND', `No ${what} "${id}" exists, or you may not see it.`, { [what]: id });
+    return new ApiError(404, 'NOT_FOUND', `No ${what} "${id}" exists, or you may not see it.`, {
+      [what]: id,
+    });
   }
 
   static badRequest(code: string, message: string, details: Record<string, unknown> = {}): ApiError {

@@ -37,11 +37,18 @@ export class ErrorFilter implements ExceptionFilter {
     if (exception instanceof ApiError) return withStatus(exception.statusCode, exception);
     if (exception instanceof HttpException) return fromHttpException(exception);
     if (isCoded(exception)) return withStatus(this.statusFor(exception.code), exception);
-    return { statusCode: 500, code: 'INTERNAL', message: 'Something went wrong on our side; nothing was changed by it.', details: {} };
+    return {
+      statusCode: 500,
+      code: 'INTERNAL',
+      message: 'Something went wrong on our side; nothing was changed by it.',
+      details: {},
+    };
   }
 
   private statusFor(code: string): number {
-    const hit = this.statusByCode.find(([key]) => code === key || (key.endsWith('.') && code.startsWith(key)));
+    const hit = this.statusByCode.find(
+      ([key]) => code === key || (key.endsWith('.') && code.startsWith(key)),
+    );
     return hit ? hit[1] : 500;
   }
 }
@@ -55,9 +62,17 @@ function fromHttpException(exception: HttpException): ApiErrorBody {
   const response = exception.getResponse();
   if (typeof response === 'object' && response !== null && 'code' in response) {
     const coded = response as Partial<ApiErrorBody> & { code: string };
-    return { statusCode, code: coded.code, message: String(coded.message ?? exception.message), details: coded.details ?? {} };
+    return {
+      statusCode,
+      code: coded.code,
+      message: String(coded.message ?? exception.message),
+      details: coded.details ?? {},
+    };
   }
-  const message = typeof response === 'string' ? response : ((response as { message?: unknown }).message ?? exception.message);
+  const message =
+    typeof response === 'string'
+      ? response
+      : ((response as { message?: unknown }).message ?? exception.message);
   return {
     statusCode,
     code: `HTTP.${statusCode}`,

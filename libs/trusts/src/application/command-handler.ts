@@ -1,0 +1,211 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import {
+  EVENT_STORE,
+  WrongExpectedRevisionError,
+  type EventStore,
+  type NewEvent,
+  type RecordedEvent,
+} from '@trustworks/event-store';
+import {
+  CURRENT_SCHEMA_VERSIONS,
+  decide,
+  evolve,
+  type TrustCommand,
+  type TrustEvent,
+} from '@trustworks/trust-domain';
+import { AccessPolicy, type Principal, type WriteKind } from '@trustworks/auth';
+import { ApiError, CLOCK, ID_GENERATOR, type Clock, type IdGenerator } from '@trustworks/platform';
+import { TrustRepository, type LoadedTrust } from './trust-repository';
+import { trustStream } from './trust-stream';
+
+export interface CommandOptions {
+  /** From If-Match: the revision the caller last saw. A different current revision is a 412. */
+  expectedRevision?: number;
+  /** From Idempotency-Key: a retry with the same key (by the same caller) answers the first result. */
+  idempotencyKey?: string;
+  correlationId: string;
+  writeKind?: WriteKind;
+}
+
+export interface CommandResult {
+  trustId: string;
+  /** The trust stream's revision after the command: the next ETag. */
+  revision: number;
+  events: Array<{ id: string; type: string }>;
+  /** True when this answer is the replay of an earlier identical request (nothing was written now). */
+  replayed: boolean;
+}
+
+const MAX_ATTEMPTS = 4;
+
+interface Decided {
+  event: TrustEvent;
+  command: TrustCommand['type'];
+}
+
+/**
+ * The one command path: load the trust, decide, append with the revision it was decided on. A
+ * concurrent writer makes the append fail; without If-Match the command is decided again on the
+ * new state (the rules may now refuse it), with If-Match the caller is told with 412.
+ */
+@Injectable()
+export class TrustCommandHandler {
+  private readonly logger = new Logger('TrustCommands');
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly trusts: TrustRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
+  ) {}
+
+  /**
+   * Decides one command, or several in order on the state each leaves (e.g. propose a trust and
+   * schedule its programme), and appends all their events in one atomic append.
+   */
+  async execute(
+    trustId: string,
+    commands: TrustCommand | TrustCommand[],
+    principal: Principal,
+    options: CommandOptions,
+  ): Promise<CommandResult> {
+    const list = Array.isArray(commands) ? commands : [commands];
+    const command = list[0];
+    for (let attempt = 1; ; attempt += 1) {
+      const loaded = await this.trusts.load(trustId);
+      const authority = this.authorise(loaded, command, principal, options);
+      const replay = options.idempotencyKey
+        ? await this.findReplay(trustId, principal, options.idempotencyKey)
+        : null;
+      if (replay) return replay;
+      if (options.expectedRevision !== undefined && options.expectedRevision !== loaded.revision) {
+        throw stale(trustId, options.expectedRevision, loaded.revision);
+      }
+      const events = this.decideAll(loaded, list, principal, authority);
+      if (events.length === 0)
+        return { trustId, revision: loaded.revision ?? -1, events: [], replayed: false };
+      const newEvents = events.map((d) => this.envelope(d, principal, authority, options));
+      try {
+        const result = await this.store.appendToStream(trustStream(trustId), newEvents, {
+          expectedRevision: loaded.revision ?? 'no_stream',
+        });
+        return {
+          trustId,
+          revision: result.nextRevision,
+          events: newEvents.map(({ id, type }) => ({ id, type })),
+          replayed: false,
+        };
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        if (options.expectedRevision !== undefined)
+          throw stale(trustId, options.expectedRevision, error.actual);
+        if (attempt >= MAX_ATTEMPTS) throw conflict(trustId);
+        this.logger.debug(
+          `retrying ${command.type} on ${trustId} after a concurrent write (attempt ${attempt})`,
+        );
+      }
+    }
+  }
+
+  private authorise(
+    loaded: LoadedTrust,
+    command: TrustCommand,
+    principal: Principal,
+    options: CommandOptions,
+  ): string {
+    if (command.type === 'ProposeTrust') {
+      AccessPolicy.assertCreate(principal, command.data.authority);
+      return command.data.authority;
+    }
+    if (loaded.revision === null) throw ApiError.notFound('trust', loaded.trustId);
+    AccessPolicy.assertWrite(
+      principal,
+      loaded.state.authority,
+      loaded.trustId,
+      options.writeKind ?? 'manage',
+    );
+    return loaded.state.authority;
+  }
+
+  private decideAll(
+    loaded: LoadedTrust,
+    commands: TrustCommand[],
+    principal: Principal,
+    authority: string,
+  ): Decided[] {
+    const context = { actor: principal.subject, authority, recordedAt: this.clock.now().toISOString() };
+    const decided: Decided[] = [];
+    let state = loaded.state;
+    for (const command of commands) {
+      const decision = decide(state, command, context);
+      if (decision.kind === 'rejected') throw decision.error;
+      decided.push(...decision.events.map((event) => ({ event, command: command.type })));
+      state = decision.events.reduce(evolve, state);
+    }
+    return decided;
+  }
+
+  private envelope(
+    { event, command }: Decided,
+    principal: Principal,
+    authority: string,
+    options: CommandOptions,
+  ): NewEvent {
+    return {
+      id: this.ids.newId(),
+      type: event.type,
+      data: event.data,
+      metadata: {
+        actor: principal.subject,
+        actorName: principal.name,
+        actorRoles: principal.roles,
+        authority,
+        correlationId: options.correlationId,
+        causationId: options.correlationId,
+        recordedAt: this.clock.now().toISOString(),
+        schemaVersion: CURRENT_SCHEMA_VERSIONS[event.type],
+        command,
+        ...(options.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : {}),
+      },
+    };
+  }
+
+  /** The stream is the idempotency record: events carry the key and the actor that sent it. */
+  private async findReplay(
+    trustId: string,
+    principal: Principal,
+    key: string,
+  ): Promise<CommandResult | null> {
+    const matching: RecordedEvent[] = [];
+    for await (const recorded of this.trusts.history(trustId)) {
+      if (recorded.metadata.idempotencyKey === key && recorded.metadata.actor === principal.subject)
+        matching.push(recorded);
+    }
+    if (matching.length === 0) return null;
+    const last = matching[matching.length - 1];
+    return {
+      trustId,
+      revision: last.revision,
+      events: matching.map(({ id, type }) => ({ id, type })),
+      replayed: true,
+    };
+  }
+}
+
+function stale(trustId: string, expected: number, actual: number | 'no_stream' | null): ApiError {
+  const now = actual === null || actual === 'no_stream' ? 'does not exist yet' : `is at revision ${actual}`;
+  return new ApiError(
+    412,
+    'PRECONDITION_FAILED',
+    `Trust ${trustId} ${now}, not revision ${expected} as your If-Match said: someone changed it since you read it. Reload and try again.`,
+    { expected, actual },
+  );
+}
+
+function conflict(trustId: string): ApiError {
+  return new ApiError(
+    409,
+    'CONFLICT',
+    `Trust ${trustId} kept changing while this command was decided; nothing was written. Try again.`,
+  );
+}

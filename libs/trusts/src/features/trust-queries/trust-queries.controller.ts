@@ -1,0 +1,96 @@
+import { Controller, Get, Inject, NotFoundException, Param, Query, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { AccessPolicy, CurrentPrincipal, type Principal } from '@trustworks/auth';
+import { ApiError, CLOCK, type Clock } from '@trustworks/platform';
+import {
+  BUILT_IN_TEMPLATES,
+  allowedCommands,
+  findTemplate,
+  membershipRegister,
+  toView,
+  type ProgrammeTemplate,
+} from '@trustworks/trust-domain';
+import { TrustRepository } from '../../application/trust-repository';
+import { withEtag } from '../../http/command-context';
+import { ErrorDto } from '../../http/response.dto';
+import { TrustListReadModel } from '../../read-models/trust-list.read-model';
+import { londonToday, summarise, type TrustSummary } from '../../read-models/trust-summary';
+import { ListTrustsQuery, TrustParams } from './trust-queries.dto';
+
+@ApiTags('trusts')
+@ApiBearerAuth()
+@ApiUnauthorizedResponse({ type: ErrorDto })
+@Controller()
+export class TrustQueriesController {
+  constructor(
+    private readonly trusts: TrustRepository,
+    private readonly list: TrustListReadModel,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get('trusts')
+  @ApiOkResponse({
+    description: 'The trusts your authorities may see, with phase, overdue milestones and open issues.',
+  })
+  listTrusts(
+    @Query() query: ListTrustsQuery,
+    @CurrentPrincipal() principal: Principal,
+  ): { trusts: TrustSummary[] } {
+    const today = londonToday(this.clock.now());
+    const trusts = this.list
+      .all()
+      .filter(({ state }) => AccessPolicy.canRead(principal, state.authority))
+      .map(({ state, revision }) => summarise(state, revision, today))
+      .filter((t) => !query.authority || t.authority === query.authority)
+      .filter((t) => !query.phase || t.phase === query.phase)
+      .filter((t) => query.overdue === undefined || t.milestones.overdue > 0 === query.overdue)
+      .sort((a, b) => a.authority.localeCompare(b.authority) || a.name.localeCompare(b.name));
+    return { trusts };
+  }
+
+  @Get('trusts/:trustId')
+  @ApiOkResponse({
+    description:
+      'The trust now: phase, key issues, members and the statutory register, milestones, allowed next commands.',
+    headers: { ETag: { description: 'The trust stream revision.', schema: { type: 'string' } } },
+  })
+  @ApiNotFoundResponse({ type: ErrorDto })
+  async getTrust(
+    @Param() params: TrustParams,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const loaded = await this.trusts.load(params.trustId);
+    if (loaded.revision === null) throw ApiError.notFound('trust', params.trustId);
+    AccessPolicy.assertRead(principal, loaded.state.authority, params.trustId);
+    return withEtag(reply, {
+      revision: loaded.revision,
+      trust: toView(loaded.state),
+      membershipRegister: membershipRegister(loaded.state),
+      allowedCommands: allowedCommands(loaded.state),
+    });
+  }
+
+  @Get('templates')
+  @ApiOkResponse({ description: 'The built-in programme templates (Cheshire East, Haringey, Dudley).' })
+  templates(): { templates: ProgrammeTemplate[] } {
+    return { templates: [...BUILT_IN_TEMPLATES] };
+  }
+
+  @Get('templates/:templateId')
+  @ApiOkResponse({ description: 'One programme template.' })
+  @ApiNotFoundResponse({ type: ErrorDto })
+  template(@Param('templateId') templateId: string): ProgrammeTemplate {
+    const template = findTemplate(templateId);
+    if (!template)
+      throw new NotFoundException({ code: 'NOT_FOUND', message: `There is no template "${templateId}".` });
+    return template;
+  }
+}
