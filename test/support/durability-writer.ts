@@ -20,13 +20,11 @@ async function writer(store: SqliteEventStore, w: number, deadline: number): Pro
     const batch = Array.from({ length: 1 + (round % 3) }, (_, i) =>
       testEvent('DurabilityProbed', { writer: w, round, i }, { actor: 'system:durability' }),
     );
-    const expected = revisions.get(stream) ?? -1;
-    const first = expected + 1;
-    revisions.set(stream, expected + batch.length);
-    process.stdout.write(batch.map((e, i) => `ack ${stream} ${first + i} ${e.id}\n`).join(''));
-    void store.appendToStream(stream, batch, { expectedRevision: expected < 0 ? 'no_stream' : expected });
-    await new Promise((r) => setImmediate(r));
-    continue;
+    const result = await store.appendToStream(stream, batch, {
+      expectedRevision: revisions.get(stream) ?? 'no_stream',
+    });
+    revisions.set(stream, result.nextRevision);
+    const first = result.nextRevision - batch.length + 1;
     process.stdout.write(batch.map((e, i) => `ack ${stream} ${first + i} ${e.id}\n`).join(''));
   }
 }

@@ -3,4 +3,9 @@ export * from './port/errors';
 export { MemoryEventStore } from './adapters/memory/memory-event-store';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './adapters/sqlite/sqlite-event-store';
 export { matchesFilter } from './support/filter';
-export { EventStoreModule, EVENT_STORE, createEventStore, type EventStoreConfig } from './nest/event-store.module';
+export {
+  EventStoreModule,
+  EVENT_STORE,
+  createEventStore,
+  type EventStoreConfig,
+} from './nest/event-store.module';

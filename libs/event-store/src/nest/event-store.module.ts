@@ -8,8 +8,7 @@ import { SqliteEventStore } from '../adapters/sqlite/sqlite-event-store';
 export const EVENT_STORE = Symbol('EVENT_STORE');
 
 export type EventStoreConfig =
-  | { kind: 'sqlite'; dataDir: string; synchronous: 'FULL' | 'NORMAL' }
-  | { kind: 'memory' };
+  { kind: 'sqlite'; dataDir: string; synchronous: 'FULL' | 'NORMAL' } | { kind: 'memory' };
 
 export function createEventStore(config: EventStoreConfig): EventStore {
   switch (config.kind) {

@@ -18,11 +18,7 @@ export interface EventStore {
   /** Which adapter this is, for health reports and logs. */
   readonly kind: string;
 
-  appendToStream(
-    stream: string,
-    events: readonly NewEvent[],
-    options?: AppendOptions,
-  ): Promise<AppendResult>;
+  appendToStream(stream: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult>;
 
   /** Yields the stream's events in order; a stream that does not exist yields nothing. */
   readStream(stream: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent>;

@@ -14,7 +14,11 @@ export interface ScanPage {
 
 export interface CatchUpSource {
   /** Reads matching events with position > after (null: from the start), at most `limit`. */
-  scanAfter(after: Position | null, filter: EventFilter | undefined, limit: number): Promise<ScanPage> | ScanPage;
+  scanAfter(
+    after: Position | null,
+    filter: EventFilter | undefined,
+    limit: number,
+  ): Promise<ScanPage> | ScanPage;
   headPosition(): Promise<Position | null>;
   /** Emits (at least once) after any commit that may have added events. */
   readonly changes: Observable<void>;

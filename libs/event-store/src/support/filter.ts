@@ -4,7 +4,8 @@ import type { EventFilter } from '../port/event-store.port';
 export function matchesFilter(filter: EventFilter | undefined, stream: string, type: string): boolean {
   if (!filter) return true;
   const { streamPrefixes, eventTypes } = filter;
-  if (streamPrefixes && streamPrefixes.length > 0 && !streamPrefixes.some((p) => stream.startsWith(p))) return false;
+  if (streamPrefixes && streamPrefixes.length > 0 && !streamPrefixes.some((p) => stream.startsWith(p)))
+    return false;
   if (eventTypes && eventTypes.length > 0 && !eventTypes.includes(type)) return false;
   return true;
 }

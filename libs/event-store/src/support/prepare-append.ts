@@ -52,7 +52,8 @@ function prepareEvent(event: unknown, index: number): PreparedEvent {
   }
   if (!isPlainObject(metadata)) throw new InvalidAppendError(`${where} needs a "metadata" object.`);
   for (const key of REQUIRED_METADATA) {
-    if (typeof metadata[key] !== 'string') throw new InvalidAppendError(`${where} metadata needs "${key}" (a string).`);
+    if (typeof metadata[key] !== 'string')
+      throw new InvalidAppendError(`${where} metadata needs "${key}" (a string).`);
   }
   if (!Number.isSafeInteger(metadata.schemaVersion) || (metadata.schemaVersion as number) < 1) {
     throw new InvalidAppendError(`${where} metadata needs "schemaVersion" (a whole number >= 1).`);
@@ -72,7 +73,8 @@ function assertJson(value: unknown, path: string, seen: Set<object>): void {
     case 'boolean':
       return;
     case 'number':
-      if (!Number.isFinite(value)) throw new InvalidAppendError(`${path} holds ${value}, which JSON cannot carry.`);
+      if (!Number.isFinite(value))
+        throw new InvalidAppendError(`${path} holds ${value}, which JSON cannot carry.`);
       return;
     case 'object':
       if (value === null) return;
@@ -92,7 +94,9 @@ function assertJsonObject(value: object, path: string, seen: Set<object>): void 
       if (item !== undefined) assertJson(item, `${path}.${key}`, seen);
     }
   } else {
-    throw new InvalidAppendError(`${path} holds a ${value.constructor?.name ?? 'non-plain'} object, which is not JSON.`);
+    throw new InvalidAppendError(
+      `${path} holds a ${value.constructor?.name ?? 'non-plain'} object, which is not JSON.`,
+    );
   }
   seen.delete(value);
 }
@@ -118,8 +122,7 @@ export interface StreamLookup {
 }
 
 export type AppendDecision =
-  | { kind: 'write'; firstRevision: number }
-  | { kind: 'already-written'; lastRevision: number };
+  { kind: 'write'; firstRevision: number } | { kind: 'already-written'; lastRevision: number };
 
 /**
  * The rules every adapter applies, in this order:

@@ -38,7 +38,11 @@ export class MemoryEventStore implements EventStore {
   private readonly changes = new Subject<void>();
   private closed = false;
 
-  async appendToStream(stream: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult> {
+  async appendToStream(
+    stream: string,
+    events: readonly NewEvent[],
+    options?: AppendOptions,
+  ): Promise<AppendResult> {
     const append = prepareAppend(stream, events, options?.expectedRevision);
     if (this.closed) throw new StoreUnavailableError('The memory event store is closed.');
     const entry = this.streams.get(stream) ?? { rows: [], ids: new Map<string, number>() };
@@ -112,7 +116,8 @@ export class MemoryEventStore implements EventStore {
       const row = this.rows[position];
       if (matchesFilter(filter, row.stream, row.type)) events.push(toRecorded(row));
     }
-    const reachedHead = position >= this.rows.length ? (this.rows.length === 0 ? null : this.rows.length - 1) : undefined;
+    const reachedHead =
+      position >= this.rows.length ? (this.rows.length === 0 ? null : this.rows.length - 1) : undefined;
     return { events, reachedHead };
   }
 }

@@ -143,6 +143,15 @@ export class SqliteEventStore implements EventStore {
     return this.sql.head();
   }
 
+  /** The durability settings in force on the store's own connection (per connection, not in the file). */
+  settings(): { journalMode: string; synchronous: 'OFF' | 'NORMAL' | 'FULL' | 'EXTRA' } {
+    const level = this.db.pragma('synchronous', { simple: true }) as number;
+    return {
+      journalMode: String(this.db.pragma('journal_mode', { simple: true })),
+      synchronous: (['OFF', 'NORMAL', 'FULL', 'EXTRA'] as const)[level],
+    };
+  }
+
   /** `PRAGMA integrity_check`: 'ok', or SQLite's description of the damage. */
   integrityCheck(): string {
     const rows = this.db.pragma('integrity_check') as Array<{ integrity_check: string }>;
