@@ -5,6 +5,7 @@ import { EventStoreModule } from '@trustworks/event-store';
 import { AuthModule } from '@trustworks/auth';
 import { ErrorFilter } from '@trustworks/platform';
 import { TrustsModule } from '@trustworks/trusts';
+import { DemoDataModule } from '@trustworks/demo-data';
 import type { AppConfig } from './config/app-config';
 import { HealthController } from './health/health.controller';
 import { STATUS_BY_CODE } from './http-status-by-code';
@@ -21,6 +22,7 @@ export class AppModule {
         AuthModule.forRoot(config.auth),
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.writeRateLimitPerMinute }]),
         TrustsModule,
+        DemoDataModule.forRoot({ loadAtStart: config.demoData }),
       ],
       controllers: [HealthController],
       providers: [
