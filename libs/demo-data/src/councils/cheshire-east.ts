@@ -1,4 +1,4 @@
-import type { KeyIssue } from '@trustworks/trust-domain';
+import type { KeyIssue, TrustCommand } from '@trustworks/trust-domain';
 import {
   ALL_KEY_ISSUES,
   agreeKeyIssues,
@@ -58,6 +58,12 @@ const EARLY: KeyIssue[] = [
 const LATE = ALL_KEY_ISSUES.filter((k) => !EARLY.includes(k));
 const PLAN = 'cheshire-children-plan-2008-11';
 
+/** The template's manual milestones (no lifecycle event completes them). */
+const complete = (key: string, occurredAt: string, note: string): TrustCommand => ({
+  type: 'CompleteMilestone',
+  data: { milestoneId: `cheshire-east-day-1-year-1:${key}`, note, occurredAt },
+});
+
 export const CHESHIRE_EAST: DemoCouncil = {
   trustId: 'demo-cheshire-east',
   authority: 'cheshire-east',
@@ -116,6 +122,11 @@ export const CHESHIRE_EAST: DemoCouncil = {
     },
     ...appointAll(CORE, '2009-01-19'),
     meeting('ib-2009-01-19', 'Implementation Board', '2009-01-19', BOARD),
+    complete(
+      'key-issue-review-started',
+      '2009-01-19',
+      'Six-month review of the key issues opened at the first meeting',
+    ),
     ...proposeKeyIssues(EARLY, '2009-02-16'),
     ...proposeKeyIssues(LATE, '2009-03-16'),
     { type: 'RecordVestingDay', data: { occurredAt: '2009-04-01' } },
