@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { LogLevel } from '@nestjs/common';
 import helmet from '@fastify/helmet';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { validationPipe } from '@trustworks/platform';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
@@ -24,6 +25,16 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     genReqId: (req: IncomingMessage) => {
       const given = req.headers['x-correlation-id'];
       return typeof given === 'string' && CORRELATION.test(given) ? given : randomUUID();
+    },
+    // URLs Fastify refuses before Nest sees them (bad encoding, over-long ids) get the API's error shape too.
+    frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+      const statusCode = error.statusCode ?? 400;
+      void reply.status(statusCode).send({
+        statusCode,
+        code: 'BAD_URL',
+        message: `The address is not valid: ${error.message}`,
+        details: { fastify: error.code },
+      });
     },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {

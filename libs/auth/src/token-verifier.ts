@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { JwksClient } from 'jwks-rsa';
@@ -15,12 +16,18 @@ interface Claims {
 @Injectable()
 export class TokenVerifier {
   private readonly jwks?: JwksClient;
+  /**
+   * The shared secret as a KeyObject made once: given a string, jsonwebtoken first tries (and fails)
+   * to parse it as a public key on every verify, which costs more than the verification itself.
+   */
+  private readonly secretKey: KeyObject;
 
   constructor(
     private readonly jwt: JwtService,
     private readonly config: AuthConfig,
   ) {
     if (config.jwksUri) this.jwks = new JwksClient({ jwksUri: config.jwksUri, cache: true, rateLimit: true });
+    this.secretKey = createSecretKey(Buffer.from(config.secret, 'utf8'));
   }
 
   async verify(token: string): Promise<Principal> {
@@ -35,7 +42,8 @@ export class TokenVerifier {
           })
         : await this.jwt.verifyAsync<Claims>(token, {
             ...options,
-            secret: this.config.secret,
+            // jsonwebtoken accepts a KeyObject; @nestjs/jwt's types only name string | Buffer.
+            secret: this.secretKey as unknown as string,
             algorithms: ['HS256'],
           });
     } catch (error) {
@@ -49,7 +57,7 @@ export class TokenVerifier {
     return this.jwt.sign(
       { name: principal.name, roles: principal.roles, authorities: principal.authorities },
       {
-        secret: this.config.secret,
+        secret: this.secretKey as unknown as string,
         algorithm: 'HS256',
         subject: principal.subject,
         issuer: this.config.issuer,

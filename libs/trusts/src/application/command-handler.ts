@@ -136,11 +136,12 @@ export class TrustCommandHandler {
     const context = { actor: principal.subject, authority, recordedAt: this.clock.now().toISOString() };
     const decided: Decided[] = [];
     let state = loaded.state;
-    for (const command of commands) {
+    for (const [i, command] of commands.entries()) {
       const decision = decide(state, command, context);
       if (decision.kind === 'rejected') throw decision.error;
       decided.push(...decision.events.map((event) => ({ event, command: command.type })));
-      state = decision.events.reduce(evolve, state);
+      // Only a following command needs the state this one leaves.
+      if (i < commands.length - 1) state = decision.events.reduce(evolve, state);
     }
     return decided;
   }

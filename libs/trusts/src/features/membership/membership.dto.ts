@@ -16,6 +16,7 @@ class SeatDto extends DatedDto {
   deputy?: string | null;
 
   @ApiPropertyOptional({
+    type: 'integer',
     description: 'Meetings a year the member commits to attend.',
     nullable: true,
     example: 4,

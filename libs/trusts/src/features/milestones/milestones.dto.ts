@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsObject, IsOptional, Matches, ValidateNested } from 'class-validator';
 import {
   GOVERNANCE_DOCUMENT_KINDS,
   KEY_ISSUES,
@@ -44,6 +44,7 @@ export class ScheduleMilestoneDto extends DatedDto {
     description: 'The lifecycle event that completes it by itself.',
   })
   @IsOptional()
+  @IsObject({ message: 'completedBy must be an object such as { "eventType": "BoardInaugurated" }' })
   @ValidateNested()
   @Type(() => MilestoneCompletionDto)
   completedBy?: MilestoneCompletionDto;

@@ -47,10 +47,10 @@ export class ProposeTrustDto {
   @IsIn(GOVERNANCE_MODELS)
   governanceModel!: GovernanceModel;
 
-  @ApiProperty({ example: 0 }) @IsInt() @Min(0) @Max(25) ageFrom!: number;
-  @ApiProperty({ example: 19 }) @IsInt() @Min(0) @Max(25) ageTo!: number;
+  @ApiProperty({ type: 'integer', example: 0 }) @IsInt() @Min(0) @Max(25) ageFrom!: number;
+  @ApiProperty({ type: 'integer', example: 19 }) @IsInt() @Min(0) @Max(25) ageTo!: number;
 
-  @ApiPropertyOptional({ example: 25, nullable: true })
+  @ApiPropertyOptional({ type: 'integer', example: 25, nullable: true })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -83,6 +83,7 @@ export class ProposeTrustDto {
     description: 'Schedule a programme from a template too.',
   })
   @IsOptional()
+  @IsObject({ message: 'template must be an object: { "templateId": ..., "anchors": { ... } }' })
   @ValidateNested()
   @Type(() => ProgrammeTemplateChoiceDto)
   template?: ProgrammeTemplateChoiceDto;

@@ -1,9 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsClientId } from '../../http/validators';
 
 export class TrustParams {
-  @Matches(/^[A-Za-z0-9._:-]{1,100}$/, { message: 'trustId is not a trust id' })
+  @IsClientId({ description: 'The trust id.' })
   trustId!: string;
 }
 
