@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', 'bench/results/**', 'apps/web/dist/**'] },
+  { ignores: ['dist/**', 'node_modules/**', '.tmp/**', 'test/artifacts/**', 'data/**', 'coverage/**', 'bench/results/**', 'apps/web/dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,

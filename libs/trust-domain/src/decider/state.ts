@@ -1,0 +1,62 @@
+/**
+ * TrustState: the trust's plain record (see machine/record/types), the phase and plan stage read from
+ * the lifecycle machine, and the machine snapshot itself. `toView` drops the snapshot, leaving JSON.
+ */
+import type { StateValue } from 'xstate';
+import type { TrustRecord } from '../machine/record/types';
+import { emptyRecord } from '../machine/record/empty';
+import type { LifecycleModel, TrustSnapshot } from '../machine/model';
+import { phaseOf, planStageOf, type PlanStage, type TrustPhase } from '../machine/phase';
+
+export interface TrustView extends TrustRecord {
+  phase: TrustPhase;
+  planStage: PlanStage | null;
+  /** The lifecycle machine's state value, e.g. { live: { operating: { plan: 'published', ... } } }. */
+  lifecycleState: StateValue;
+}
+
+export interface TrustState extends Omit<TrustView, 'lifecycleState'> {
+  /**
+   * The machine snapshot as of the last event that went through `transition()`. Its `value` is always
+   * current; its `context` may be behind the record by events the machine only records (evolve's fast
+   * path), and is brought up to date from the record before the next transition (`lifecycleSnapshot`).
+   */
+  readonly lifecycle: TrustSnapshot;
+}
+
+const RECORD_KEYS = Object.keys(emptyRecord()) as (keyof TrustRecord)[];
+
+/** The record part of a state, as a fresh object (the machine's context must not carry the snapshot). */
+export function recordOf(state: TrustState): TrustRecord {
+  return Object.fromEntries(RECORD_KEYS.map((key) => [key, state[key]])) as unknown as TrustRecord;
+}
+
+export function stateFromSnapshot(snapshot: TrustSnapshot): TrustState {
+  const record = snapshot.context;
+  return {
+    ...record,
+    phase: phaseOf(snapshot.value, record),
+    planStage: planStageOf(snapshot.value),
+    lifecycle: snapshot,
+  };
+}
+
+/** The machine snapshot with its context in step with the record, ready for a transition or a `can`. */
+export function lifecycleSnapshot(model: LifecycleModel, state: TrustState): TrustSnapshot {
+  const snapshot = state.lifecycle;
+  if (snapshot.context.revision === state.revision) return snapshot;
+  return model.machine.resolveState({
+    value: snapshot.value,
+    context: recordOf(state),
+    status: snapshot.status,
+  });
+}
+
+export function initialStateOf(model: LifecycleModel): TrustState {
+  return stateFromSnapshot(model.initialSnapshot);
+}
+
+export function toView(state: TrustState): TrustView {
+  const { lifecycle, ...view } = state;
+  return structuredClone({ ...view, lifecycleState: lifecycle.value });
+}

@@ -1,0 +1,27 @@
+import type { CalendarDate } from '../vocabulary';
+
+const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real `YYYY-MM-DD` day (no 2009-02-30). Pure: no clock, no locale. */
+export function isCalendarDate(value: unknown): value is CalendarDate {
+  if (typeof value !== 'string') return false;
+  const match = CALENDAR_DATE.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  return probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;
+}
+
+/** `YYYY-MM-DD` strings order lexically, which is why dates stay strings throughout the domain. */
+export function isBefore(a: CalendarDate, b: CalendarDate): boolean {
+  return a < b;
+}
+
+export function laterOf(a: CalendarDate | null, b: CalendarDate): CalendarDate {
+  return a === null || a < b ? b : a;
+}
+
+export function addDays(date: CalendarDate, days: number): CalendarDate {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}

@@ -1,0 +1,3 @@
+export * from './payloads';
+export * from './schema';
+export * from './calendar-date';

@@ -1,0 +1,4 @@
+export * from './types';
+export { emptyRecord } from './empty';
+export { applyEvent } from './reduce';
+export { activeMembers } from './people';
