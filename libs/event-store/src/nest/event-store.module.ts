@@ -32,11 +32,12 @@ export class EventStoreModule implements OnApplicationShutdown {
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  static forRoot(config: EventStoreConfig): DynamicModule {
+  /** `decorate` wraps the adapter once (e.g. the audit library's hash chain) before anyone injects it. */
+  static forRoot(config: EventStoreConfig, decorate: (store: EventStore) => EventStore = (s) => s): DynamicModule {
     return {
       module: EventStoreModule,
       global: true,
-      providers: [{ provide: EVENT_STORE, useFactory: () => createEventStore(config) }],
+      providers: [{ provide: EVENT_STORE, useFactory: () => decorate(createEventStore(config)) }],
       exports: [EVENT_STORE],
     };
   }
