@@ -3,12 +3,16 @@ import { join } from 'node:path';
 import type { EventStore } from '../port/event-store.port';
 import { MemoryEventStore } from '../adapters/memory/memory-event-store';
 import { SqliteEventStore } from '../adapters/sqlite/sqlite-event-store';
+import { EsdbEventStore } from '../adapters/esdb/esdb-event-store';
 
 /** The injection token for the one event-store port. */
 export const EVENT_STORE = Symbol('EVENT_STORE');
 
 export type EventStoreConfig =
-  { kind: 'sqlite'; dataDir: string; synchronous: 'FULL' | 'NORMAL' } | { kind: 'memory' };
+  | { kind: 'sqlite'; dataDir: string; synchronous: 'FULL' | 'NORMAL' }
+  | { kind: 'memory' }
+  /** EventStoreDB/KurrentDB; TLS, credentials and cluster nodes are all in the connection string. */
+  | { kind: 'esdb'; connectionString: string };
 
 export function createEventStore(config: EventStoreConfig): EventStore {
   switch (config.kind) {
@@ -19,6 +23,8 @@ export function createEventStore(config: EventStoreConfig): EventStore {
       });
     case 'memory':
       return new MemoryEventStore();
+    case 'esdb':
+      return EsdbEventStore.connect({ connectionString: config.connectionString });
     default: {
       const _exhaustive: never = config;
       throw new Error(`Unknown event store ${JSON.stringify(_exhaustive)}`);
@@ -33,7 +39,10 @@ export class EventStoreModule implements OnApplicationShutdown {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   /** `decorate` wraps the adapter once (e.g. the audit library's hash chain) before anyone injects it. */
-  static forRoot(config: EventStoreConfig, decorate: (store: EventStore) => EventStore = (s) => s): DynamicModule {
+  static forRoot(
+    config: EventStoreConfig,
+    decorate: (store: EventStore) => EventStore = (s) => s,
+  ): DynamicModule {
     return {
       module: EventStoreModule,
       global: true,
