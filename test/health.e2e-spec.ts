@@ -51,3 +51,33 @@ describe('configuration', () => {
     expect(() => loadConfig({ EVENT_STORE: 'postgres' })).toThrow(/EVENT_STORE="postgres".*sqlite, memory/);
   });
 });
+
+describe('configuration of the event store and secrets', () => {
+  it('selects EventStoreDB with its connection string', () => {
+    const config = loadConfig({
+      EVENT_STORE: 'esdb',
+      EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false',
+    });
+    expect(config.eventStore).toEqual({ kind: 'esdb', connectionString: 'esdb://localhost:2113?tls=false' });
+  });
+
+  it('refuses esdb without a connection string', () => {
+    expect(() => loadConfig({ EVENT_STORE: 'esdb' })).toThrow(/EVENTSTORE_CONNECTION_STRING/);
+  });
+
+  it('never echoes a password or a secret in the start-up error', () => {
+    let message = '';
+    try {
+      loadConfig({
+        EVENT_STORE: 'esdb',
+        EVENTSTORE_CONNECTION_STRING: 'http://admin:s3cret@node1:2113',
+        JWT_SECRET: 'short-s3cret',
+      });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/EVENTSTORE_CONNECTION_STRING="http:\/\/\*\*\*@node1:2113"/);
+    expect(message).toMatch(/JWT_SECRET=<12 characters, hidden>/);
+    expect(message).not.toContain('s3cret');
+  });
+});

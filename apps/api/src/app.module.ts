@@ -6,6 +6,9 @@ import { AuthModule } from '@trustworks/auth';
 import { ErrorFilter } from '@trustworks/platform';
 import { TrustsModule } from '@trustworks/trusts';
 import { DemoDataModule } from '@trustworks/demo-data';
+import { WebModule } from '@trustworks/web';
+import { AuditModule, hashChained } from '@trustworks/audit';
+import { ProjectionsModule, projectionsDatabasePath } from '@trustworks/projections';
 import type { AppConfig } from './config/app-config';
 import { HealthController } from './health/health.controller';
 import { STATUS_BY_CODE } from './http-status-by-code';
@@ -18,11 +21,14 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        EventStoreModule.forRoot(config.eventStore),
+        EventStoreModule.forRoot(config.eventStore, hashChained),
         AuthModule.forRoot(config.auth),
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.writeRateLimitPerMinute }]),
         TrustsModule,
+        ProjectionsModule.forRoot({ databasePath: projectionsDatabasePath(config.eventStore) }),
+        AuditModule,
         DemoDataModule.forRoot({ loadAtStart: config.demoData }),
+        WebModule.forRoot(),
       ],
       controllers: [HealthController],
       providers: [

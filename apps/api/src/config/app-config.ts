@@ -1,5 +1,16 @@
 import { plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 import { resolve } from 'node:path';
 import type { EventStoreConfig } from '@trustworks/event-store';
 import type { AuthConfig } from '@trustworks/auth';
@@ -12,7 +23,9 @@ class Environment {
   @IsOptional() @IsIn(['development', 'test', 'production']) NODE_ENV?: string;
   @IsOptional() @IsInt() @Min(0) @Max(65535) PORT?: number;
   @IsOptional() @IsString() @MinLength(1) HOST?: string;
-  @IsOptional() @IsIn(['sqlite', 'memory']) EVENT_STORE?: 'sqlite' | 'memory';
+  @IsOptional() @IsIn(['sqlite', 'memory', 'esdb']) EVENT_STORE?: 'sqlite' | 'memory' | 'esdb';
+  /** esdb://, esdb+discover:// (cluster); TLS and credentials ride in it. */
+  @IsOptional() @Matches(/^esdb(\+discover)?:\/\/\S+$/) EVENTSTORE_CONNECTION_STRING?: string;
   @IsOptional() @IsString() @MinLength(1) DATA_DIR?: string;
   @IsOptional() @IsIn(['FULL', 'NORMAL']) SQLITE_SYNCHRONOUS?: 'FULL' | 'NORMAL';
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose']) LOG_LEVEL?: string;
@@ -29,6 +42,7 @@ const KEYS = [
   'PORT',
   'HOST',
   'EVENT_STORE',
+  'EVENTSTORE_CONNECTION_STRING',
   'DATA_DIR',
   'SQLITE_SYNCHRONOUS',
   'LOG_LEVEL',
@@ -62,11 +76,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const production = raw.NODE_ENV === 'production';
   const problems = errors.map(
     (e) =>
-      `  ${e.property}=${JSON.stringify(env[e.property])}: ${Object.values(e.constraints ?? {}).join('; ')}`,
+      `  ${e.property}=${shown(e.property, env[e.property])}: ${Object.values(e.constraints ?? {}).join('; ')}`,
   );
   if (production && !raw.JWT_SECRET && !raw.JWKS_URI) {
     problems.push(
       '  JWT_SECRET: production needs JWT_SECRET (32+ characters) or JWKS_URI for its identity provider',
+    );
+  }
+  if (
+    raw.EVENT_STORE === 'esdb' &&
+    !raw.EVENTSTORE_CONNECTION_STRING &&
+    !problems.some((p) => p.includes('EVENTSTORE_CONNECTION_STRING'))
+  ) {
+    problems.push(
+      '  EVENTSTORE_CONNECTION_STRING: EVENT_STORE=esdb needs it (e.g. esdb://localhost:2113?tls=false)',
     );
   }
   if (problems.length > 0)
@@ -80,7 +103,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     eventStore:
       kind === 'memory'
         ? { kind }
-        : { kind, dataDir: resolve(raw.DATA_DIR ?? 'data'), synchronous: raw.SQLITE_SYNCHRONOUS ?? 'FULL' },
+        : kind === 'esdb'
+          ? { kind, connectionString: raw.EVENTSTORE_CONNECTION_STRING as string }
+          : { kind, dataDir: resolve(raw.DATA_DIR ?? 'data'), synchronous: raw.SQLITE_SYNCHRONOUS ?? 'FULL' },
     auth: {
       secret: raw.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
       issuer: raw.JWT_ISSUER ?? 'trustworks',
@@ -97,4 +122,12 @@ function pick(env: NodeJS.ProcessEnv): Record<string, string> {
   const out: Record<string, string> = {};
   for (const key of KEYS) if (env[key] !== undefined && env[key] !== '') out[key] = env[key] as string;
   return out;
+}
+
+/** Settings are echoed in start-up errors; secrets in them never are. */
+function shown(key: string, value: string | undefined): string {
+  if (value === undefined) return 'undefined';
+  if (key === 'JWT_SECRET') return `<${value.length} characters, hidden>`;
+  if (key === 'EVENTSTORE_CONNECTION_STRING') return JSON.stringify(value.replace(/\/\/[^@/]*@/, '//***@'));
+  return JSON.stringify(value);
 }

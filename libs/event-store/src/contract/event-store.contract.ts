@@ -596,8 +596,9 @@ export function eventStoreContract(adapterName: string, factory: EventStoreFacto
           actor: 'system:reminders',
           recordedAt: '2024-02-29T23:59:59.999Z',
           schemaVersion: 3,
-          hash: 'sha256:9f86d081884c7d659a2feaa0c55ad015',
-          previousHash: null,
+          // Not `hash`/`previousHash`: the audit library's hash chain owns those names.
+          sourceDigest: 'sha256:9f86d081884c7d659a2feaa0c55ad015',
+          replacedBy: null,
           chain: { index: 7, algorithm: 'sha256', witnesses: ['a', 'b'] },
           retried: false,
           weight: 0.25,

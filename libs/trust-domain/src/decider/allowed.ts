@@ -9,7 +9,7 @@ function hasSubject(state: TrustState, type: TrustCommandType): boolean {
   switch (type) {
     case 'ReplaceMember':
     case 'WithdrawMember':
-      return Object.values(state.members).some((m) => m.until === null);
+      return state.members.some((m) => m.until === null);
     case 'SignGovernanceDocument':
       return Object.keys(state.governanceDocuments).length > 0;
     case 'RebaselineMilestone':

@@ -8,14 +8,19 @@
  * (`recordOnlyIndex`), the result of `transition()` is known in advance: same state value, context =
  * reducer(context, event) if some active node handles the event, otherwise nothing changes. So evolve
  * applies the reducer directly and leaves the snapshot's context to be caught up (one `resolveState`)
- * before the next real transition. Everything else goes through `transition()`. Both paths are pure
- * and deterministic; a property test checks they agree with a plain `transition()` fold.
+ * before the next transition that needs it. Catching up costs a `resolveState`, so it is skipped for
+ * event types whose transitions never read the context (unguarded, or guarded on the event alone, like
+ * the key-issue regions): `transition()` on the lagging snapshot picks the same target, and the record
+ * is the reducer applied to the real one. Everything else goes through `transition()` on an up-to-date
+ * snapshot. All paths are pure and deterministic; a property test checks they agree with a plain
+ * `transition()` fold.
  */
 import { transition } from 'xstate';
 import type { TrustEvent } from '../events/payloads';
 import { isActiveIn } from '../machine/introspection';
 import type { LifecycleModel } from '../machine/model';
 import { applyEvent } from '../machine/record/reduce';
+import { phaseOf, planStageOf } from '../machine/phase';
 import { lifecycleSnapshot, stateFromSnapshot, type TrustState } from './state';
 
 function handledNow(state: TrustState, paths: readonly (readonly string[])[]): boolean {
@@ -32,8 +37,25 @@ export function evolveByTransition(model: LifecycleModel, state: TrustState, eve
   return next.context.revision === snapshot.context.revision ? state : stateFromSnapshot(next);
 }
 
+/** `transition()` on the lagging snapshot for the state value; the reducer on the record for the rest. */
+function evolveLagging(model: LifecycleModel, state: TrustState, event: TrustEvent): TrustState {
+  const [next] = transition(model.machine, state.lifecycle, event);
+  if (next.context.revision === state.lifecycle.context.revision) return state;
+  const record = applyEvent(state, event);
+  // The snapshot stays behind (its revision stays below the record's), to be caught up when needed.
+  return {
+    ...record,
+    phase: phaseOf(next.value, record),
+    planStage: planStageOf(next.value),
+    lifecycle: next,
+  };
+}
+
 export function evolveWith(model: LifecycleModel, state: TrustState, event: TrustEvent): TrustState {
   const recordedBy = model.recordOnly.get(event.type);
-  if (recordedBy === undefined) return evolveByTransition(model, state, event);
-  return handledNow(state, recordedBy) ? applyEvent(state, event) : state;
+  if (recordedBy !== undefined) return handledNow(state, recordedBy) ? applyEvent(state, event) : state;
+  const lagging = state.lifecycle.context.revision !== state.revision;
+  return lagging && model.contextFree.has(event.type)
+    ? evolveLagging(model, state, event)
+    : evolveByTransition(model, state, event);
 }

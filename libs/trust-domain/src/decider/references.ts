@@ -4,7 +4,8 @@
  */
 import type { TrustEvent } from '../events/payloads';
 import type { TrustRecord } from '../machine/record/types';
-import { activeMembers } from '../machine/record/people';
+import { activeMembers, memberOf } from '../machine/record/people';
+import { someEntry } from '../machine/record/append-log';
 import type { RuleBreach, TrustRuleCode } from './errors';
 
 const refuse = (code: TrustRuleCode, message: string, details: Record<string, unknown>): RuleBreach => ({
@@ -16,7 +17,7 @@ const refuse = (code: TrustRuleCode, message: string, details: Record<string, un
 function memberBreach(r: TrustRecord, event: TrustEvent): RuleBreach | undefined {
   switch (event.type) {
     case 'MemberAppointed':
-      return r.members[event.data.memberId]
+      return memberOf(r, event.data.memberId)
         ? refuse(
             'TRUST.MEMBER_ALREADY_APPOINTED',
             `Member ${event.data.memberId} is already on the record.`,
@@ -24,7 +25,7 @@ function memberBreach(r: TrustRecord, event: TrustEvent): RuleBreach | undefined
           )
         : undefined;
     case 'MemberReplaced':
-      if (r.members[event.data.replacementMemberId]) {
+      if (memberOf(r, event.data.replacementMemberId)) {
         return refuse(
           'TRUST.MEMBER_ALREADY_APPOINTED',
           `Member ${event.data.replacementMemberId} is already on the record.`,
@@ -42,7 +43,7 @@ function memberBreach(r: TrustRecord, event: TrustEvent): RuleBreach | undefined
 }
 
 function sitting(r: TrustRecord, memberId: string): RuleBreach | undefined {
-  const member = r.members[memberId];
+  const member = memberOf(r, memberId);
   return member && member.until === null
     ? undefined
     : refuse('TRUST.MEMBER_NOT_FOUND', `No sitting member ${memberId}.`, { memberId });
@@ -113,7 +114,8 @@ function milestoneBreach(r: TrustRecord, event: TrustEvent): RuleBreach | undefi
   }
 }
 
-const hasMeeting = (r: TrustRecord, meetingId: string) => r.meetings.some((m) => m.meetingId === meetingId);
+const hasMeeting = (r: TrustRecord, meetingId: string) =>
+  someEntry(r.meetings, (m) => m.meetingId === meetingId);
 
 function businessBreach(r: TrustRecord, event: TrustEvent): RuleBreach | undefined {
   switch (event.type) {
@@ -125,7 +127,7 @@ function businessBreach(r: TrustRecord, event: TrustEvent): RuleBreach | undefin
         : undefined;
     case 'DecisionRecorded': {
       const { decisionId, meetingId } = event.data;
-      if (r.decisions.some((d) => d.decisionId === decisionId)) {
+      if (someEntry(r.decisions, (d) => d.decisionId === decisionId)) {
         return refuse('TRUST.DECISION_ALREADY_RECORDED', `Decision ${decisionId} is already recorded.`, {
           decisionId,
         });

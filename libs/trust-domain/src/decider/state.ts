@@ -3,19 +3,28 @@
  * the lifecycle machine, and the machine snapshot itself. `toView` drops the snapshot, leaving JSON.
  */
 import type { StateValue } from 'xstate';
-import type { TrustRecord } from '../machine/record/types';
+import type { DecisionRecord, MeetingRecord, TrustRecord } from '../machine/record/types';
+import { entriesOf } from '../machine/record/append-log';
 import { emptyRecord } from '../machine/record/empty';
 import type { LifecycleModel, TrustSnapshot } from '../machine/model';
 import { phaseOf, planStageOf, type PlanStage, type TrustPhase } from '../machine/phase';
 
-export interface TrustView extends TrustRecord {
+/**
+ * The JSON view. Differs from the record only in shape, for readers: meetings and decisions flattened
+ * from their segments.
+ */
+export interface TrustView extends Omit<TrustRecord, 'meetings' | 'decisions'> {
+  meetings: MeetingRecord[];
+  decisions: DecisionRecord[];
   phase: TrustPhase;
   planStage: PlanStage | null;
   /** The lifecycle machine's state value, e.g. { live: { operating: { plan: 'published', ... } } }. */
   lifecycleState: StateValue;
 }
 
-export interface TrustState extends Omit<TrustView, 'lifecycleState'> {
+export interface TrustState extends TrustRecord {
+  readonly phase: TrustPhase;
+  readonly planStage: PlanStage | null;
   /**
    * The machine snapshot as of the last event that went through `transition()`. Its `value` is always
    * current; its `context` may be behind the record by events the machine only records (evolve's fast
@@ -57,6 +66,11 @@ export function initialStateOf(model: LifecycleModel): TrustState {
 }
 
 export function toView(state: TrustState): TrustView {
-  const { lifecycle, ...view } = state;
-  return structuredClone({ ...view, lifecycleState: lifecycle.value });
+  const { lifecycle, meetings, decisions, ...rest } = state;
+  return structuredClone({
+    ...rest,
+    meetings: entriesOf(meetings),
+    decisions: entriesOf(decisions),
+    lifecycleState: lifecycle.value,
+  });
 }

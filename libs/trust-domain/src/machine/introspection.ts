@@ -6,7 +6,7 @@
  */
 import type { AnyStateNode, AnyTransitionDefinition, StateValue } from 'xstate';
 import type { TrustEventType } from '../vocabulary';
-import type { TrustLifecycleMachine } from './trust-lifecycle.machine';
+import { EVENT_ONLY_GUARDS, type TrustLifecycleMachine } from './trust-lifecycle.machine';
 
 export const RECORD_ACTION = 'record';
 
@@ -91,6 +91,35 @@ export function recordOnlyIndex(machine: TrustLifecycleMachine): RecordOnlyIndex
       );
   }
   return index;
+}
+
+function recordsOnlyWhateverTheContext(t: AnyTransitionDefinition): boolean {
+  const guard = guardName(t);
+  return (
+    (guard === undefined || EVENT_ONLY_GUARDS.includes(guard)) &&
+    t.actions.length === 1 &&
+    actionName(t.actions[0]) === RECORD_ACTION
+  );
+}
+
+/**
+ * Event types whose transitions are chosen without reading the context (no guard, or an event-only
+ * guard) and whose only action is `record`. For these, `transition()` on a snapshot whose context lags
+ * the record still lands in the right state, and the record is the reducer applied to the real record.
+ */
+export function contextFreeEventTypes(machine: TrustLifecycleMachine): ReadonlySet<string> {
+  const nodes = allStateNodes(machine);
+  if (nodes.some((n) => (n.always?.length ?? 0) > 0 || n.after.length > 0)) return new Set();
+  const verdicts = new Map<string, boolean>();
+  for (const node of nodes) {
+    for (const [eventType, transitions] of node.transitions) {
+      verdicts.set(
+        eventType,
+        (verdicts.get(eventType) ?? true) && transitions.every(recordsOnlyWhateverTheContext),
+      );
+    }
+  }
+  return new Set([...verdicts].filter(([, free]) => free).map(([eventType]) => eventType));
 }
 
 /** Transitions for `eventType` on the nodes active in `value`, deepest first, as candidates to explain. */

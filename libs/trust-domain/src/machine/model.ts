@@ -2,7 +2,7 @@
 import { initialTransition, type SnapshotFrom } from 'xstate';
 import { DEFAULT_STATUTORY_RULES, type StatutoryRuleTable } from '../statutory/rules';
 import { lifecycleGuardChecks } from './guards';
-import { recordOnlyIndex, type RecordOnlyIndex } from './introspection';
+import { contextFreeEventTypes, recordOnlyIndex, type RecordOnlyIndex } from './introspection';
 import { createTrustLifecycleMachine, type TrustLifecycleMachine } from './trust-lifecycle.machine';
 
 export type TrustSnapshot = SnapshotFrom<TrustLifecycleMachine>;
@@ -12,6 +12,8 @@ export interface LifecycleModel {
   readonly statutoryRules: StatutoryRuleTable;
   readonly checks: ReturnType<typeof lifecycleGuardChecks>;
   readonly recordOnly: RecordOnlyIndex;
+  /** Event types `transition()` may take on a snapshot whose context lags the record. */
+  readonly contextFree: ReadonlySet<string>;
   /** Snapshots are immutable values, so every new trust can start from the same one. */
   readonly initialSnapshot: TrustSnapshot;
 }
@@ -26,6 +28,7 @@ export function createLifecycleModel(
     statutoryRules,
     checks: lifecycleGuardChecks(statutoryRules),
     recordOnly: recordOnlyIndex(machine),
+    contextFree: contextFreeEventTypes(machine),
     initialSnapshot,
   };
 }

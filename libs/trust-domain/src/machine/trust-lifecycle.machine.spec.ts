@@ -1,5 +1,5 @@
 import { trustLifecycleMachine } from './trust-lifecycle.machine';
-import { recordOnlyIndex } from './introspection';
+import { contextFreeEventTypes, recordOnlyIndex } from './introspection';
 
 describe('any lifecycle state: the machine definition', () => {
   const index = recordOnlyIndex(trustLifecycleMachine);
@@ -45,6 +45,20 @@ describe('any lifecycle state: the machine definition', () => {
       expect(node.always ?? []).toEqual([]);
       expect(node.after).toEqual([]);
       nodes.push(...(Object.values(node.states) as (typeof node)[]));
+    }
+  });
+
+  it('lets only event-routed or unguarded transitions run on a lagging snapshot', () => {
+    const free = contextFreeEventTypes(trustLifecycleMachine);
+    expect(free.has('KeyIssueProposed')).toBe(true);
+    expect(free.has('TrustReviewOutcomeRecorded')).toBe(true);
+    for (const type of [
+      'BoardInaugurated',
+      'ImplementationBoardConvened',
+      'PlanApproved',
+      'VestingDayReached',
+    ]) {
+      expect(free.has(type)).toBe(false);
     }
   });
 });

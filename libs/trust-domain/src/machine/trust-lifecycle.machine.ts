@@ -27,6 +27,15 @@ export const CLOSING_REVIEW_OUTCOMES: readonly ReviewOutcome[] = [
 
 const record = { actions: 'record' } as const;
 
+/**
+ * Guards that read only the event (which key issue, which outcome), never the context. A transition
+ * guarded by one of these is chosen the same way whatever the record holds; evolve relies on that.
+ */
+export const EVENT_ONLY_GUARDS: readonly string[] = ['isKeyIssue', 'outcomeClosesTrust'];
+
+/** Snapshots never mutate, so one empty context serves every new trust (and every transition() scope). */
+const EMPTY_RECORD = Object.freeze(emptyRecord());
+
 function asGuard(check: GuardCheck) {
   return ({ context, event }: { context: TrustRecord; event: TrustEvent }) =>
     check(context, event.data.occurredAt).length === 0;
@@ -131,7 +140,7 @@ export function createTrustLifecycleMachine(table: StatutoryRuleTable = DEFAULT_
     },
   }).createMachine({
     id: 'trust',
-    context: emptyRecord,
+    context: EMPTY_RECORD,
     initial: 'notProposed',
     states: {
       notProposed: { on: { TrustProposed: { target: 'live', ...record } } },

@@ -42,7 +42,7 @@ export function emptyRecord(): TrustRecord {
       KeyIssue,
       KeyIssueRecord
     >,
-    members: {},
+    members: [],
     governanceDocuments: {},
     milestones: {},
     meetings: [],

@@ -2,3 +2,4 @@ export * from './types';
 export { emptyRecord } from './empty';
 export { applyEvent } from './reduce';
 export { activeMembers } from './people';
+export * from './append-log';

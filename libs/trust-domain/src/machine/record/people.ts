@@ -1,8 +1,16 @@
-/** Patches for who is at the table: members, the facilitator, the DCS. */
+/** Patches for who is at the table. Members are kept in appointment order; ids are unique. */
 import type { TrustEventOf } from '../../events/payloads';
 import type { MemberRecord, TrustRecord } from './types';
 
 type Patch = Partial<TrustRecord>;
+
+export function memberOf(record: TrustRecord, memberId: string): MemberRecord | undefined {
+  return record.members.find((m) => m.memberId === memberId);
+}
+
+function withMember(record: TrustRecord, memberId: string, change: Partial<MemberRecord>): MemberRecord[] {
+  return record.members.map((m) => (m.memberId === memberId ? { ...m, ...change } : m));
+}
 
 export function memberAppointed(record: TrustRecord, { data }: TrustEventOf<'MemberAppointed'>): Patch {
   const member: MemberRecord = {
@@ -17,11 +25,11 @@ export function memberAppointed(record: TrustRecord, { data }: TrustEventOf<'Mem
     until: null,
     replacedBy: null,
   };
-  return { members: { ...record.members, [data.memberId]: member } };
+  return { members: [...record.members, member] };
 }
 
 export function memberReplaced(record: TrustRecord, { data }: TrustEventOf<'MemberReplaced'>): Patch {
-  const outgoing = record.members[data.memberId];
+  const outgoing = memberOf(record, data.memberId);
   if (!outgoing) return {};
   const incoming: MemberRecord = {
     ...outgoing,
@@ -34,24 +42,21 @@ export function memberReplaced(record: TrustRecord, { data }: TrustEventOf<'Memb
     until: null,
     replacedBy: null,
   };
-  return {
-    members: {
-      ...record.members,
-      [data.memberId]: { ...outgoing, until: data.occurredAt, replacedBy: data.replacementMemberId },
-      [data.replacementMemberId]: incoming,
-    },
-  };
+  const closed = withMember(record, data.memberId, {
+    until: data.occurredAt,
+    replacedBy: data.replacementMemberId,
+  });
+  return { members: [...closed, incoming] };
 }
 
 export function memberWithdrawn(record: TrustRecord, { data }: TrustEventOf<'MemberWithdrawn'>): Patch {
-  const member = record.members[data.memberId];
-  if (!member) return {};
-  return { members: { ...record.members, [data.memberId]: { ...member, until: data.occurredAt } } };
+  if (!memberOf(record, data.memberId)) return {};
+  return { members: withMember(record, data.memberId, { until: data.occurredAt }) };
 }
 
-/** Members sitting on `onDate`: appointed by then and not yet gone. */
+/** Members sitting on `onDate` (appointed by then, not yet gone); with no date, those sitting now. */
 export function activeMembers(record: TrustRecord, onDate: string | null = null): MemberRecord[] {
-  return Object.values(record.members).filter(
+  return record.members.filter(
     (m) =>
       (onDate === null || m.since <= onDate) && (m.until === null || (onDate !== null && onDate < m.until)),
   );

@@ -5,6 +5,7 @@
 import type { TrustEvent, TrustEventOf } from '../../events/payloads';
 import { laterOf } from '../../events/calendar-date';
 import type { TrustRecord } from './types';
+import { append } from './append-log';
 import { memberAppointed, memberReplaced, memberWithdrawn } from './people';
 import {
   documentAdopted,
@@ -67,11 +68,11 @@ function business(record: TrustRecord, event: TrustEvent): Patch {
     case 'MeetingHeld': {
       const { meetingId, body, attendees, apologies, quorumMet, occurredAt } = event.data;
       const meeting = { meetingId, body, heldOn: occurredAt, attendees, apologies, quorumMet };
-      return { meetings: [...record.meetings, meeting] };
+      return { meetings: append(record.meetings, meeting) };
     }
     case 'DecisionRecorded': {
       const { occurredAt, ...decision } = event.data;
-      return { decisions: [...record.decisions, { ...decision, decidedOn: occurredAt }] };
+      return { decisions: append(record.decisions, { ...decision, decidedOn: occurredAt }) };
     }
     default:
       return setUp(event) ?? {};

@@ -13,6 +13,7 @@ import type {
   ReviewOutcome,
 } from '../../vocabulary';
 import type { TrustReviewOutcomeRecordedData } from '../../events/payloads';
+import type { AppendLog } from './append-log';
 
 export type KeyIssueStatus = 'open' | 'proposed' | 'agreed';
 
@@ -154,16 +155,16 @@ export interface TrustRecord {
   } | null;
   trustBoard: { boardName: string; chair: string; inauguratedOn: CalendarDate } | null;
   keyIssues: Record<KeyIssue, KeyIssueRecord>;
-  members: Record<string, MemberRecord>;
+  /**
+   * Every seat holder ever, in appointment order (replaced and withdrawn ones keep their `until`).
+   * An array, not an id-keyed object: V8 copies large id-keyed objects key by key on every update.
+   */
+  members: MemberRecord[];
   governanceDocuments: Record<string, GovernanceDocumentRecord>;
   milestones: Record<string, MilestoneRecord>;
-  /**
-   * Append-only, in recording order. Arrays, not id-keyed objects: a trust's meetings and decisions
-   * grow without bound, and copying a large id-keyed object on every event is what made long streams
-   * quadratic in practice (V8 copies dictionary-mode objects key by key; arrays are copied wholesale).
-   */
-  meetings: MeetingRecord[];
-  decisions: DecisionRecord[];
+  /** Append-only, in recording order, in segments (see append-log.ts); `toView` flattens them. */
+  meetings: AppendLog<MeetingRecord>;
+  decisions: AppendLog<DecisionRecord>;
   plan: PlanRecord | null;
   /** Past plan cycles, newest last. */
   previousPlans: PlanRecord[];

@@ -1,0 +1,43 @@
+import { session } from './api';
+
+export interface LiveMessage {
+  trustId: string;
+  revision: number;
+  position: number;
+  type: string;
+}
+
+type Listener = (message: LiveMessage) => void;
+
+const listeners = new Set<Listener>();
+let source: EventSource | null = null;
+let connectedToken: string | null = null;
+
+/**
+ * Server-sent events from `GET /live`: one connection for the page, shared by the views. The token
+ * goes in the query string because EventSource cannot send an Authorization header.
+ */
+export function onLive(listener: Listener, status?: (connected: boolean) => void): () => void {
+  const token = session.token();
+  if (token && (source === null || connectedToken !== token)) {
+    source?.close();
+    connectedToken = token;
+    source = new EventSource(`/live?access_token=${encodeURIComponent(token)}`);
+    source.addEventListener('trust-changed', (event) => {
+      const message = JSON.parse((event as MessageEvent<string>).data) as LiveMessage;
+      listeners.forEach((l) => l(message));
+    });
+  }
+  if (source && status) {
+    source.addEventListener('open', () => status(true));
+    source.addEventListener('error', () => status(false));
+    if (source.readyState === EventSource.OPEN) status(true);
+  }
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Views call this when they are replaced, so a closed view is not refreshed. */
+export function resetLiveListeners(): void {
+  listeners.clear();
+}

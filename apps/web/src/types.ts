@@ -1,0 +1,139 @@
+/** The API's JSON as the UI reads it (see libs/trusts, libs/projections and libs/audit). */
+export type Rag = 'red' | 'amber' | 'green';
+
+export interface PortfolioRow {
+  trustId: string;
+  authority: string;
+  name: string;
+  phase: string;
+  rag: Rag;
+  overdueMilestones: number;
+  nextDue: { milestoneId: string; title: string; due: string } | null;
+  keyIssuesOpen: string[];
+  statutoryPartnersMissing: string[];
+}
+
+export interface Milestone {
+  milestoneId: string;
+  title: string;
+  owner: string;
+  phase?: string | null;
+  gate?: string | null;
+  baselineDue: string;
+  forecastDue: string;
+  completedOn: string | null;
+  dependsOn: string[];
+  scheduledOn?: string;
+}
+
+export interface TimelineRow extends Milestone {
+  slippageDays: number;
+  rag: Rag;
+  ragReason: string;
+  critical: boolean;
+}
+
+export interface Timeline {
+  trustId: string;
+  today: string;
+  milestones: TimelineRow[];
+  criticalPath: string[];
+}
+
+export interface KeyIssueState {
+  status: 'open' | 'proposed' | 'agreed';
+  proposal: string | null;
+  proposedOn: string | null;
+  agreedOn: string | null;
+  summary: string | null;
+  reopenedOn: string | null;
+  reopenReason: string | null;
+}
+
+export interface Member {
+  memberId: string;
+  person: string;
+  role: string;
+  organisation: string;
+  partnerCategory: string;
+  deputy: string | null;
+  minimumAttendance: number | null;
+  since: string;
+  until: string | null;
+}
+
+export interface Meeting {
+  meetingId: string;
+  body: string;
+  heldOn: string;
+  attendees: string[];
+  apologies: string[];
+  quorumMet: boolean;
+}
+
+export interface Decision {
+  decisionId: string;
+  title: string;
+  tier: string;
+  leadAgency: string;
+  rationale: string;
+  meetingId: string | null;
+  effectiveFrom: string;
+  decidedOn: string;
+}
+
+export interface RegisterEntry {
+  partnerCategory: string;
+  organisation: string | null;
+  statutory: boolean;
+  represented: boolean;
+  seats: Array<{ memberId: string; person: string; role: string; deputy: string | null; since: string }>;
+}
+
+export type StateValue = string | { [key: string]: StateValue };
+
+export interface TrustView {
+  revision: number;
+  trustId: string;
+  authority: string;
+  name: string;
+  phase: string;
+  planStage: string | null;
+  governanceModel: string;
+  newAuthority: boolean;
+  vestingDay: string | null;
+  proposedOn: string | null;
+  approvedOn: string | null;
+  implementationBoard: { boardName: string; chair: string; convenedOn: string } | null;
+  trustBoard: { boardName: string; chair: string; inauguratedOn: string } | null;
+  keyIssues: Record<string, KeyIssueState>;
+  members: Member[];
+  milestones: Record<string, Milestone>;
+  meetings: Meeting[];
+  decisions: Decision[];
+  lastOccurredOn: string | null;
+  lifecycleState: StateValue;
+}
+
+export interface TrustDocument {
+  revision: number;
+  trust: TrustView;
+  membershipRegister: RegisterEntry[];
+  allowedCommands: string[];
+}
+
+export interface AttendanceRow {
+  memberId: string;
+  person: string;
+  organisation: string;
+  attended: number;
+  of: number;
+  minimumAttendance: number | null;
+  belowMinimum: boolean;
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  checked: number;
+  firstBroken: unknown;
+}

@@ -1,0 +1,119 @@
+import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CurrentPrincipal, type Principal } from '@trustworks/auth';
+import { ErrorDto } from '@trustworks/trusts/http/response.dto';
+import { TrustParams } from '@trustworks/trusts/features/trust-queries/trust-queries.dto';
+import { TrustStreamReader } from '../application/trust-stream-reader';
+import { verifyChain } from '../hash-chain/verify-chain';
+import { recordedAtOf, replayUntil, stateView } from '../time-travel/as-of';
+import { cutOf, windowOf } from '../time-travel/cut';
+import { eventLine } from '../time-travel/event-line';
+import {
+  ChangesDto,
+  ChangesQuery,
+  HistoryPageDto,
+  HistoryQuery,
+  StateQuery,
+  TrustStateDto,
+  VerifyDto,
+} from './audit.dto';
+
+/** Replay, history, export and verification of one trust's stream: what an auditor asks for. */
+@ApiTags('audit')
+@ApiBearerAuth()
+@ApiUnauthorizedResponse({ type: ErrorDto })
+@ApiNotFoundResponse({ description: 'No such trust, or not one your authorities may see.', type: ErrorDto })
+@Controller('trusts/:trustId')
+export class AuditController {
+  constructor(private readonly reader: TrustStreamReader) {}
+
+  @Get('state')
+  @ApiOkResponse({ type: TrustStateDto, description: 'The trust as it stood at asOf (or revision).' })
+  @ApiBadRequestResponse({ type: ErrorDto })
+  async state(
+    @Param() params: TrustParams,
+    @Query() query: StateQuery,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<TrustStateDto> {
+    const cut = cutOf(query);
+    await this.reader.authorise(params.trustId, principal);
+    const replayed = replayUntil(await this.reader.all(params.trustId), cut);
+    return {
+      trustId: params.trustId,
+      query: { ...query, basis: query.revision !== undefined ? 'revision' : (query.basis ?? 'recorded') },
+      ...stateView(replayed),
+    };
+  }
+
+  @Get('changes')
+  @ApiOkResponse({ type: ChangesDto, description: 'Events recorded in the window, oldest first.' })
+  @ApiBadRequestResponse({ type: ErrorDto })
+  async changes(
+    @Param() params: TrustParams,
+    @Query() query: ChangesQuery,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ChangesDto> {
+    const { start, end } = windowOf(query.from, query.to);
+    await this.reader.authorise(params.trustId, principal);
+    const changes = (await this.reader.all(params.trustId))
+      .filter((e) => recordedAtOf(e) >= start.getTime() && recordedAtOf(e) < end.getTime())
+      .map(eventLine);
+    return { trustId: params.trustId, from: start.toISOString(), to: end.toISOString(), changes };
+  }
+
+  @Get('history')
+  @ApiOkResponse({
+    type: HistoryPageDto,
+    description: 'The stream, a page at a time, with actor and authority.',
+  })
+  async history(
+    @Param() params: TrustParams,
+    @Query() query: HistoryQuery,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<HistoryPageDto> {
+    await this.reader.authorise(params.trustId, principal);
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 50;
+    const last = await this.reader.lastRevision(params.trustId);
+    const events = await this.reader.page(params.trustId, (page - 1) * pageSize, pageSize);
+    return {
+      trustId: params.trustId,
+      page,
+      pageSize,
+      total: (last ?? -1) + 1,
+      events: events.map(eventLine),
+    };
+  }
+
+  @Get('history.jsonl')
+  @ApiProduces('application/x-ndjson')
+  @ApiOkResponse({ description: 'The whole stream as JSON Lines, one stored event a line, hashes included.' })
+  @Header('Content-Type', 'application/x-ndjson; charset=utf-8')
+  async export(
+    @Param() params: TrustParams,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    await this.reader.authorise(params.trustId, principal);
+    void reply.header('Content-Disposition', `attachment; filename="trust-${params.trustId}.jsonl"`);
+    const lines: string[] = [];
+    for await (const event of this.reader.stream(params.trustId)) lines.push(`${JSON.stringify(event)}\n`);
+    return lines.join('');
+  }
+
+  @Get('verify')
+  @ApiOkResponse({ type: VerifyDto, description: 'Recomputes the hash chain; names the first broken link.' })
+  async verify(@Param() params: TrustParams, @CurrentPrincipal() principal: Principal): Promise<VerifyDto> {
+    await this.reader.authorise(params.trustId, principal);
+    return verifyChain(this.reader.stream(params.trustId));
+  }
+}

@@ -1,0 +1,119 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AccessPolicy, type Principal } from '@trustworks/auth';
+import { ApiError, CLOCK, type Clock } from '@trustworks/platform';
+import { londonToday } from '@trustworks/trusts';
+import { timelineOf, worstRag, type RagThresholds } from '../domain/timeline';
+import type { TrustRow } from '../store/projection-db';
+import { Projector } from './projector';
+
+export const RAG_THRESHOLDS = Symbol('RAG_THRESHOLDS');
+
+/** How long a read waits for the projection to reach the revision or position the caller asks for. */
+export const MAX_WAIT_MS = 2000;
+
+/** The read models as the API serves them, with read-your-writes waits and tenancy checks. */
+@Injectable()
+export class ReadModelQueries {
+  constructor(
+    private readonly projector: Projector,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(RAG_THRESHOLDS) private readonly thresholds: RagThresholds,
+  ) {}
+
+  today(): string {
+    return londonToday(this.clock.now());
+  }
+
+  /** The trust's row once it has reached `minRevision` (503 PROJECTION_BEHIND after 2 s), checked for access. */
+  async trust(trustId: string, principal: Principal, minRevision?: number): Promise<TrustRow> {
+    const reached = () => {
+      const row = this.projector.db.trust(trustId);
+      return minRevision === undefined || (row !== null && row.revision >= minRevision);
+    };
+    if (!(await this.until(reached))) {
+      const row = this.projector.db.trust(trustId);
+      if (row !== null) AccessPolicy.assertRead(principal, row.authority, trustId);
+      throw behind({ trustId, minRevision, projectedRevision: row?.revision ?? null });
+    }
+    const row = this.projector.db.trust(trustId);
+    if (row === null) throw ApiError.notFound('trust', trustId);
+    AccessPolicy.assertRead(principal, row.authority, trustId);
+    return row;
+  }
+
+  async atLeast(minPosition: number | undefined): Promise<void> {
+    if (minPosition === undefined) return;
+    const reached = () => (this.projector.position() ?? -1) >= minPosition;
+    if (!(await this.until(reached))) {
+      throw behind({ minPosition, projectedPosition: this.projector.position() });
+    }
+  }
+
+  timeline(row: TrustRow) {
+    const today = this.today();
+    return {
+      trustId: row.trustId,
+      revision: row.revision,
+      today,
+      ...timelineOf(this.projector.db.milestones(row.trustId), today, this.thresholds),
+    };
+  }
+
+  dashboard(principal: Principal) {
+    const today = this.today();
+    const milestones = this.projector.db.allMilestones();
+    const trusts = this.projector.db
+      .trusts()
+      .filter((row) => AccessPolicy.canRead(principal, row.authority))
+      .map((row) => {
+        const timeline = timelineOf(milestones.get(row.trustId) ?? [], today, this.thresholds);
+        const open = timeline.milestones.filter((m) => m.completedOn === null);
+        const next = [...open]
+          .filter((m) => m.forecastDue >= today)
+          .sort((a, b) => (a.forecastDue < b.forecastDue ? -1 : 1))[0];
+        return {
+          trustId: row.trustId,
+          authority: row.authority,
+          name: row.name,
+          phase: row.phase,
+          revision: row.revision,
+          rag: worstRag(timeline.milestones.map((m) => m.rag)),
+          overdueMilestones: open.filter((m) => m.forecastDue < today).length,
+          nextDue: next ? { milestoneId: next.milestoneId, title: next.title, due: next.forecastDue } : null,
+          keyIssuesOpen: row.keyIssuesOpen,
+          statutoryPartnersMissing: row.statutoryPartnersMissing,
+        };
+      });
+    const byPhase: Record<string, number> = {};
+    for (const t of trusts) byPhase[t.phase] = (byPhase[t.phase] ?? 0) + 1;
+    return { today, position: this.projector.position(), trusts, byPhase };
+  }
+
+  decisions(trustId: string) {
+    return this.projector.db.decisions(trustId).map(({ trustId: _t, seq: _s, ...d }) => d);
+  }
+
+  private until(reached: () => boolean): Promise<boolean> {
+    if (reached()) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const done = (ok: boolean) => {
+        clearTimeout(timer);
+        unsubscribe();
+        resolve(ok);
+      };
+      const timer = setTimeout(() => done(reached()), MAX_WAIT_MS);
+      const unsubscribe = this.projector.onCommit(() => {
+        if (reached()) done(true);
+      });
+    });
+  }
+}
+
+function behind(details: Record<string, unknown>): ApiError {
+  return new ApiError(
+    503,
+    'PROJECTION_BEHIND',
+    `The read model has not caught up with your change within ${MAX_WAIT_MS / 1000} s; try again shortly.`,
+    details,
+  );
+}

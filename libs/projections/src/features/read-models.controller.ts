@@ -1,0 +1,121 @@
+import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CurrentPrincipal, type Principal } from '@trustworks/auth';
+import { withEtag } from '@trustworks/trusts/http/command-context';
+import { ErrorDto } from '@trustworks/trusts/http/response.dto';
+import { TrustParams } from '@trustworks/trusts/features/trust-queries/trust-queries.dto';
+import { ReadModelQueries } from '../application/read-model-queries';
+import { decisionsCsv } from './decisions-csv';
+import {
+  DashboardDto,
+  DecisionsDto,
+  MembershipDto,
+  MinPositionQuery,
+  MinRevisionQuery,
+  TimelineDto,
+} from './read-models.dto';
+
+/** The projected read models: portfolio dashboard, programme timeline, decision log, membership. */
+@ApiTags('read-models')
+@ApiBearerAuth()
+@ApiUnauthorizedResponse({ type: ErrorDto })
+@ApiServiceUnavailableResponse({
+  description: 'PROJECTION_BEHIND: the read model did not reach minRevision/minPosition within 2 s.',
+  type: ErrorDto,
+})
+@Controller()
+export class ReadModelsController {
+  constructor(private readonly queries: ReadModelQueries) {}
+
+  @Get('dashboard')
+  @ApiOkResponse({
+    type: DashboardDto,
+    description: 'Every trust your authorities may see, with RAG and what is due.',
+  })
+  async dashboard(
+    @Query() query: MinPositionQuery,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<DashboardDto> {
+    await this.queries.atLeast(query.minPosition);
+    return this.queries.dashboard(principal);
+  }
+
+  @Get('trusts/:trustId/timeline')
+  @ApiOkResponse({
+    type: TimelineDto,
+    description: 'Milestones planned vs forecast vs actual, RAG, critical path.',
+  })
+  @ApiNotFoundResponse({ type: ErrorDto })
+  async timeline(
+    @Param() params: TrustParams,
+    @Query() query: MinRevisionQuery,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TimelineDto> {
+    const row = await this.queries.trust(params.trustId, principal, query.minRevision);
+    return withEtag(reply, this.queries.timeline(row));
+  }
+
+  @Get('trusts/:trustId/decisions')
+  @ApiOkResponse({ type: DecisionsDto, description: 'The decision log, in recording order.' })
+  @ApiNotFoundResponse({ type: ErrorDto })
+  async decisions(
+    @Param() params: TrustParams,
+    @Query() query: MinRevisionQuery,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<DecisionsDto> {
+    const row = await this.queries.trust(params.trustId, principal, query.minRevision);
+    return withEtag(reply, {
+      trustId: row.trustId,
+      revision: row.revision,
+      decisions: this.queries.decisions(row.trustId),
+    });
+  }
+
+  @Get('trusts/:trustId/decisions.csv')
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'The decision log as CSV (RFC 4180) for a committee paper.' })
+  @ApiNotFoundResponse({ type: ErrorDto })
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  async decisionsCsv(
+    @Param() params: TrustParams,
+    @Query() query: MinRevisionQuery,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const row = await this.queries.trust(params.trustId, principal, query.minRevision);
+    void reply.header('Content-Disposition', `attachment; filename="decisions-${row.trustId}.csv"`);
+    return decisionsCsv(this.queries.decisions(row.trustId));
+  }
+
+  @Get('trusts/:trustId/membership')
+  @ApiOkResponse({
+    type: MembershipDto,
+    description: 'The membership register and attendance against commitments.',
+  })
+  @ApiNotFoundResponse({ type: ErrorDto })
+  async membership(
+    @Param() params: TrustParams,
+    @Query() query: MinRevisionQuery,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<MembershipDto> {
+    const row = await this.queries.trust(params.trustId, principal, query.minRevision);
+    return withEtag(reply, {
+      trustId: row.trustId,
+      revision: row.revision,
+      register: row.register,
+      attendance: row.attendance,
+    });
+  }
+}

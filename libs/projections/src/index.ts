@@ -1,0 +1,18 @@
+export { ProjectionsModule, projectionsDatabasePath, type ProjectionsConfig } from './projections.module';
+export { Projector, TRUST_READ_MODELS } from './application/projector';
+export { catchUp, type CatchUpProgress } from './application/catch-up';
+export { ReadModelQueries } from './application/read-model-queries';
+export { ProjectionDb, type TrustRow, type DecisionRow } from './store/projection-db';
+export {
+  timelineOf,
+  criticalPathOf,
+  slippageOf,
+  ragOf,
+  worstRag,
+  DEFAULT_THRESHOLDS,
+  type MilestoneFacts,
+  type RagThresholds,
+  type Timeline,
+  type TimelineMilestone,
+} from './domain/timeline';
+export { toCsv, csvField } from './domain/csv';

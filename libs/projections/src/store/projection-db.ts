@@ -1,0 +1,205 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { MilestoneFacts } from '../domain/timeline';
+import type { AttendanceRow, TrustSummaryRow } from '../domain/trust-rows';
+import { PROJECTION_SCHEMA, PROJECTION_TABLES } from './projection-schema';
+
+export interface TrustRow extends TrustSummaryRow {
+  revision: number;
+  eventsApplied: number;
+  register: unknown[];
+  attendance: AttendanceRow[];
+}
+
+export interface DecisionRow {
+  trustId: string;
+  seq: number;
+  decisionId: string;
+  title: string;
+  tier: string;
+  leadAgency: string;
+  rationale: string;
+  meetingId: string | null;
+  meetingBody: string | null;
+  meetingHeldOn: string | null;
+  decidedOn: string;
+  effectiveFrom: string;
+  recordedBy: string;
+  recordedAt: string;
+  revision: number;
+}
+
+type Raw = Record<string, string | number | null>;
+
+/**
+ * The projections' own SQLite file (`projections.sqlite` beside the event store), or an in-memory
+ * database for a memory event store. Synchronous, like better-sqlite3: a batch of events, its rows
+ * and its checkpoint are written in one transaction, so a crash leaves all of it or none.
+ */
+export class ProjectionDb {
+  private readonly stmt: Record<string, Database.Statement>;
+
+  private constructor(readonly db: Database.Database) {
+    db.exec(PROJECTION_SCHEMA);
+    this.stmt = {
+      checkpoint: db.prepare('SELECT position FROM checkpoints WHERE name = ?').pluck(),
+      setCheckpoint: db.prepare(
+        'INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position',
+      ),
+      trust: db.prepare('SELECT * FROM trusts WHERE trust_id = ?'),
+      trusts: db.prepare('SELECT * FROM trusts ORDER BY authority, name, trust_id'),
+      upsertTrust: db.prepare(`INSERT OR REPLACE INTO trusts VALUES
+        (@trustId, @authority, @name, @phase, @revision, @eventsApplied, @keyIssuesOpen, @statutoryPartnersMissing, @register, @attendance)`),
+      deleteMilestones: db.prepare('DELETE FROM milestones WHERE trust_id = ?'),
+      insertMilestone: db.prepare(`INSERT INTO milestones VALUES
+        (@trustId, @milestoneId, @title, @owner, @phase, @gate, @baselineDue, @forecastDue, @completedOn, @dependsOn)`),
+      milestones: db.prepare(
+        'SELECT * FROM milestones WHERE trust_id = ? ORDER BY baseline_due, milestone_id',
+      ),
+      allMilestones: db.prepare('SELECT * FROM milestones ORDER BY trust_id, baseline_due, milestone_id'),
+      insertDecision: db.prepare(`INSERT INTO decisions VALUES
+        (@trustId, @seq, @decisionId, @title, @tier, @leadAgency, @rationale, @meetingId, @meetingBody,
+         @meetingHeldOn, @decidedOn, @effectiveFrom, @recordedBy, @recordedAt, @revision)`),
+      decisions: db.prepare('SELECT * FROM decisions WHERE trust_id = ? ORDER BY seq'),
+    };
+  }
+
+  static open(path: string): ProjectionDb {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    const db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('busy_timeout = 5000');
+    return new ProjectionDb(db);
+  }
+
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work).immediate();
+  }
+
+  checkpoint(name: string): number | null {
+    return (this.stmt.checkpoint.get(name) as number | undefined) ?? null;
+  }
+
+  setCheckpoint(name: string, position: number): void {
+    this.stmt.setCheckpoint.run(name, position);
+  }
+
+  trust(trustId: string): TrustRow | null {
+    const raw = this.stmt.trust.get(trustId) as Raw | undefined;
+    return raw ? toTrustRow(raw) : null;
+  }
+
+  trusts(): TrustRow[] {
+    return (this.stmt.trusts.all() as Raw[]).map(toTrustRow);
+  }
+
+  upsertTrust(row: TrustRow): void {
+    this.stmt.upsertTrust.run({
+      ...row,
+      keyIssuesOpen: JSON.stringify(row.keyIssuesOpen),
+      statutoryPartnersMissing: JSON.stringify(row.statutoryPartnersMissing),
+      register: JSON.stringify(row.register),
+      attendance: JSON.stringify(row.attendance),
+    });
+  }
+
+  replaceMilestones(trustId: string, milestones: MilestoneFacts[]): void {
+    this.stmt.deleteMilestones.run(trustId);
+    for (const m of milestones) {
+      this.stmt.insertMilestone.run({ trustId, ...m, dependsOn: JSON.stringify(m.dependsOn) });
+    }
+  }
+
+  milestones(trustId: string): MilestoneFacts[] {
+    return (this.stmt.milestones.all(trustId) as Raw[]).map(toMilestone);
+  }
+
+  /** Every trust's milestones, grouped by trust id (for the dashboard). */
+  allMilestones(): Map<string, MilestoneFacts[]> {
+    const grouped = new Map<string, MilestoneFacts[]>();
+    for (const raw of this.stmt.allMilestones.all() as Raw[]) {
+      const list = grouped.get(String(raw.trust_id)) ?? [];
+      list.push(toMilestone(raw));
+      grouped.set(String(raw.trust_id), list);
+    }
+    return grouped;
+  }
+
+  insertDecision(row: DecisionRow): void {
+    this.stmt.insertDecision.run(row);
+  }
+
+  decisions(trustId: string): DecisionRow[] {
+    return (this.stmt.decisions.all(trustId) as Raw[]).map(toDecision);
+  }
+
+  /** Drops every row and checkpoint: the next catch-up starts from the first event. */
+  reset(): void {
+    this.transaction(() => {
+      for (const table of PROJECTION_TABLES) this.db.exec(`DELETE FROM ${table}`);
+    });
+  }
+
+  /** Every row of every table in a stable order: two projections agree when their dumps do. */
+  dump(): Record<string, unknown[]> {
+    return Object.fromEntries(
+      PROJECTION_TABLES.map((t) => [t, this.db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()]),
+    );
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+function toTrustRow(raw: Raw): TrustRow {
+  return {
+    trustId: String(raw.trust_id),
+    authority: String(raw.authority),
+    name: String(raw.name),
+    phase: String(raw.phase),
+    revision: Number(raw.revision),
+    eventsApplied: Number(raw.events_applied),
+    keyIssuesOpen: JSON.parse(String(raw.key_issues_open)),
+    statutoryPartnersMissing: JSON.parse(String(raw.statutory_missing)),
+    register: JSON.parse(String(raw.register)),
+    attendance: JSON.parse(String(raw.attendance)),
+  };
+}
+
+function toMilestone(raw: Raw): MilestoneFacts {
+  return {
+    milestoneId: String(raw.milestone_id),
+    title: String(raw.title),
+    owner: String(raw.owner),
+    phase: raw.phase === null ? null : String(raw.phase),
+    gate: raw.gate === null ? null : String(raw.gate),
+    baselineDue: String(raw.baseline_due),
+    forecastDue: String(raw.forecast_due),
+    completedOn: raw.completed_on === null ? null : String(raw.completed_on),
+    dependsOn: JSON.parse(String(raw.depends_on)),
+  };
+}
+
+function toDecision(raw: Raw): DecisionRow {
+  const text = (v: string | number | null) => (v === null ? null : String(v));
+  return {
+    trustId: String(raw.trust_id),
+    seq: Number(raw.seq),
+    decisionId: String(raw.decision_id),
+    title: String(raw.title),
+    tier: String(raw.tier),
+    leadAgency: String(raw.lead_agency),
+    rationale: String(raw.rationale),
+    meetingId: text(raw.meeting_id),
+    meetingBody: text(raw.meeting_body),
+    meetingHeldOn: text(raw.meeting_held_on),
+    decidedOn: String(raw.decided_on),
+    effectiveFrom: String(raw.effective_from),
+    recordedBy: String(raw.recorded_by),
+    recordedAt: String(raw.recorded_at),
+    revision: Number(raw.revision),
+  };
+}

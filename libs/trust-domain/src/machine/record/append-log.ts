@@ -1,0 +1,25 @@
+/**
+ * An append-only list kept in segments. A trust's meetings and decisions grow without bound, and an
+ * immutable append to one flat array copies the whole history: a 100,000-event stream became
+ * quadratic (about 50 s to rehydrate). Appending here copies one segment and the segment index
+ * instead. Still plain arrays, so still JSON; `toView` flattens them for readers.
+ */
+export type AppendLog<T> = readonly (readonly T[])[];
+
+const SEGMENT_SIZE = 256;
+
+export function append<T>(log: AppendLog<T>, item: T): AppendLog<T> {
+  const last = log[log.length - 1];
+  if (last === undefined || last.length >= SEGMENT_SIZE) return [...log, [item]];
+  const next = log.slice();
+  next[next.length - 1] = [...last, item];
+  return next;
+}
+
+export function entriesOf<T>(log: AppendLog<T>): T[] {
+  return log.flat() as T[];
+}
+
+export function someEntry<T>(log: AppendLog<T>, predicate: (item: T) => boolean): boolean {
+  return log.some((segment) => segment.some(predicate));
+}

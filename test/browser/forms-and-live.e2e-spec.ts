@@ -1,0 +1,101 @@
+import type { Page } from 'playwright-core';
+import { bearer, http, shadowTrust } from '../support/api-fixtures';
+import { SETUP_TIMEOUT, seriousViolations, startBrowserApp, type BrowserApp } from './support/browser-app';
+
+const AUTHORITY = 'haringey';
+
+/** A programme manager records through the forms; a second window on the portfolio follows live. */
+describe('the trust page forms and live updates', () => {
+  let app: BrowserApp;
+  let trustId: string;
+  let trustPage: Page;
+  let dashboard: Page;
+
+  beforeAll(async () => {
+    app = await startBrowserApp();
+    trustId = await shadowTrust(app.api, AUTHORITY);
+    const token = app.token('programme-manager', [AUTHORITY]);
+    await http(app.api)
+      .post(`/trusts/${trustId}/members`)
+      .set(bearer(token))
+      .send({
+        occurredAt: '2009-01-19',
+        memberId: 'm-dcs',
+        person: 'Director of Children’s Services',
+        role: 'Chair',
+        organisation: 'Haringey Council',
+        partnerCategory: 'local-authority',
+        deputy: 'Deputy Director',
+        minimumAttendance: 4,
+      })
+      .expect(200);
+    dashboard = await app.newPage(token);
+    trustPage = await app.newPage(token);
+    await dashboard.goto('/');
+    await dashboard.locator(`tr[data-trust="${trustId}"]`).waitFor();
+    await dashboard.getByText('Live: changes appear here').waitFor();
+    await trustPage.goto(`/trust/${trustId}`);
+    await trustPage.locator('#key-issues-board').waitFor();
+  }, SETUP_TIMEOUT);
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  const openForm = async (id: string) => {
+    await trustPage.locator(`details[data-form="${id}"] > summary`).click();
+    return trustPage.locator(`#${id}`);
+  };
+
+  it('shows the API’s field errors next to the fields, then records a meeting', async () => {
+    const form = await openForm('record-meeting');
+    await form.getByLabel('Date of the meeting').fill('2009-02-02');
+    await form.getByRole('button', { name: 'Record meeting' }).click();
+    await expect(form.locator('#record-meeting-meetingId-error').textContent()).resolves.toMatch(
+      /meetingId must be/,
+    );
+    await expect(form.locator('.error-summary').isVisible()).resolves.toBe(true);
+    await form.getByLabel('Meeting reference').fill('ib-2009-02-02');
+    await form
+      .locator('fieldset[data-field="attendees"]')
+      .getByLabel(/Director of Children/)
+      .check();
+    await form.getByLabel('The meeting was quorate').check();
+    await form.getByRole('button', { name: 'Record meeting' }).click();
+    await trustPage.locator('#page-notice').getByText('recorded').waitFor();
+    await expect(trustPage.locator('#meetings').textContent()).resolves.toMatch(/2 February 2009/);
+  }, 60_000);
+
+  it('proposes and agrees a key issue, and the open dashboard follows without a reload', async () => {
+    let form = await openForm('propose-key-issue');
+    await form.getByLabel('Date it happened').fill('2009-02-16');
+    await form.getByLabel('Key issue').selectOption('membership');
+    await form.getByLabel('What the board is asked to agree').fill('Core membership as in the options paper');
+    await form.getByRole('button', { name: 'Record proposal' }).click();
+    await trustPage.locator('#page-notice').getByText('recorded').waitFor();
+    form = await openForm('agree-key-issue');
+    await form.getByLabel('Date agreed').fill('2009-03-02');
+    await form.getByLabel('Key issue').selectOption('membership');
+    await form.getByLabel('Meeting (optional)').selectOption('ib-2009-02-02');
+    await form.getByRole('button', { name: 'Record agreement' }).click();
+    await trustPage.locator('#page-notice').getByText('recorded').waitFor();
+    await expect(
+      trustPage.locator('.board__column--agreed [data-key-issue="membership"]').count(),
+    ).resolves.toBe(1);
+    const openIssues = `document.querySelectorAll('tr[data-trust="${trustId}"] td:nth-child(6) li').length`;
+    await dashboard.waitForFunction(`${openIssues} === 7`, undefined, { timeout: 20_000 });
+    await expect(dashboard.locator('.live-status').textContent()).resolves.toMatch(/updated at/);
+  }, 60_000);
+
+  it('shows the rule’s message when the inauguration is refused', async () => {
+    const form = await openForm('inaugurate-board');
+    await form.getByLabel('Date of inauguration').fill('2009-03-03');
+    await form.getByLabel('Chair').fill('Lead Member for Children');
+    await form.getByRole('button', { name: 'Record inauguration' }).click();
+    const summary = form.locator('.error-summary');
+    await summary.waitFor();
+    await expect(summary.textContent()).resolves.toMatch(/rules refused this.*governance/is);
+    expect(await seriousViolations(trustPage)).toEqual([]);
+    expect(app.problems).toEqual([]);
+  }, 60_000);
+});
