@@ -62,7 +62,10 @@ describe('the trust page forms and live updates', () => {
       .check();
     await form.getByLabel('The meeting was quorate').check();
     await form.getByRole('button', { name: 'Record meeting' }).click();
-    await trustPage.locator('#page-notice').getByText('recorded').waitFor();
+    await trustPage
+      .locator('#page-notice')
+      .getByText('Record a meeting and its attendance: recorded')
+      .waitFor();
     await expect(trustPage.locator('#meetings').textContent()).resolves.toMatch(/2 February 2009/);
   }, 60_000);
 
@@ -72,13 +75,13 @@ describe('the trust page forms and live updates', () => {
     await form.getByLabel('Key issue').selectOption('membership');
     await form.getByLabel('What the board is asked to agree').fill('Core membership as in the options paper');
     await form.getByRole('button', { name: 'Record proposal' }).click();
-    await trustPage.locator('#page-notice').getByText('recorded').waitFor();
+    await trustPage.locator('#page-notice').getByText('Put a key issue to the board: recorded').waitFor();
     form = await openForm('agree-key-issue');
     await form.getByLabel('Date agreed').fill('2009-03-02');
     await form.getByLabel('Key issue').selectOption('membership');
     await form.getByLabel('Meeting (optional)').selectOption('ib-2009-02-02');
     await form.getByRole('button', { name: 'Record agreement' }).click();
-    await trustPage.locator('#page-notice').getByText('recorded').waitFor();
+    await trustPage.locator('#page-notice').getByText('Agree a key issue: recorded').waitFor();
     await expect(
       trustPage.locator('.board__column--agreed [data-key-issue="membership"]').count(),
     ).resolves.toBe(1);

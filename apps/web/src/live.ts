@@ -25,7 +25,7 @@ export function onLive(listener: Listener, status?: (connected: boolean) => void
     source = new EventSource(`/live?access_token=${encodeURIComponent(token)}`);
     source.addEventListener('trust-changed', (event) => {
       const message = JSON.parse((event as MessageEvent<string>).data) as LiveMessage;
-      listeners.forEach((l) => l(message));
+      if (ownWrites === 0) listeners.forEach((l) => l(message));
     });
   }
   if (source && status) {
@@ -35,6 +35,21 @@ export function onLive(listener: Listener, status?: (connected: boolean) => void
   }
   listeners.add(listener);
   return () => listeners.delete(listener);
+}
+
+let ownWrites = 0;
+
+/**
+ * Runs one of this page's own writes. Its live echo must not look like "someone else changed this":
+ * the view re-reads after the write anyway, so messages that arrive meanwhile are dropped.
+ */
+export async function asOwnWrite<T>(write: Promise<T>): Promise<T> {
+  ownWrites += 1;
+  try {
+    return await write;
+  } finally {
+    ownWrites -= 1;
+  }
 }
 
 /** Views call this when they are replaced, so a closed view is not refreshed. */

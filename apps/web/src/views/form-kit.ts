@@ -1,4 +1,5 @@
 import { ApiProblem, post } from '../api';
+import { asOwnWrite } from '../live';
 import { h } from '../dom';
 
 export interface FieldSpec {
@@ -58,10 +59,8 @@ export function commandForm(spec: CommandFormSpec, ctx: FormContext): HTMLElemen
     const values = readValues(form, spec.fields);
     button.setAttribute('disabled', '');
     try {
-      await post(
-        `/trusts/${encodeURIComponent(ctx.trustId)}${spec.path(values)}`,
-        spec.body(values),
-        ctx.etag(),
+      await asOwnWrite(
+        post(`/trusts/${encodeURIComponent(ctx.trustId)}${spec.path(values)}`, spec.body(values), ctx.etag()),
       );
       ctx.done(`${spec.title}: recorded.`);
     } catch (e) {
