@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { EVENT_STORE, type EventStore } from '@trustworks/event-store';
 import { TrustStreamReader } from './application/trust-stream-reader';
+import { TimeTravel } from './time-travel/time-travel';
 import { AuditController } from './features/audit.controller';
 
 /**
@@ -8,6 +10,9 @@ import { AuditController } from './features/audit.controller';
  */
 @Module({
   controllers: [AuditController],
-  providers: [TrustStreamReader],
+  providers: [
+    TrustStreamReader,
+    { provide: TimeTravel, useFactory: (store: EventStore) => new TimeTravel(store), inject: [EVENT_STORE] },
+  ],
 })
 export class AuditModule {}

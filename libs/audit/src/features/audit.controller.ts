@@ -14,7 +14,8 @@ import { ErrorDto } from '@trustworks/trusts/http/response.dto';
 import { TrustParams } from '@trustworks/trusts/features/trust-queries/trust-queries.dto';
 import { TrustStreamReader } from '../application/trust-stream-reader';
 import { verifyChain } from '../hash-chain/verify-chain';
-import { recordedAtOf, replayUntil, stateView } from '../time-travel/as-of';
+import { recordedAtOf, stateView } from '../time-travel/as-of';
+import { TimeTravel } from '../time-travel/time-travel';
 import { cutOf, windowOf } from '../time-travel/cut';
 import { eventLine } from '../time-travel/event-line';
 import {
@@ -34,7 +35,10 @@ import {
 @ApiNotFoundResponse({ description: 'No such trust, or not one your authorities may see.', type: ErrorDto })
 @Controller('trusts/:trustId')
 export class AuditController {
-  constructor(private readonly reader: TrustStreamReader) {}
+  constructor(
+    private readonly reader: TrustStreamReader,
+    private readonly travel: TimeTravel,
+  ) {}
 
   @Get('state')
   @ApiOkResponse({ type: TrustStateDto, description: 'The trust as it stood at asOf (or revision).' })
@@ -46,7 +50,7 @@ export class AuditController {
   ): Promise<TrustStateDto> {
     const cut = cutOf(query);
     await this.reader.authorise(params.trustId, principal);
-    const replayed = replayUntil(await this.reader.all(params.trustId), cut);
+    const replayed = await this.travel.replay(params.trustId, cut);
     return {
       trustId: params.trustId,
       query: { ...query, basis: query.revision !== undefined ? 'revision' : (query.basis ?? 'recorded') },
