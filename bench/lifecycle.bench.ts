@@ -4,8 +4,6 @@
  *   node -r @swc-node/register bench/lifecycle.bench.ts
  * Writes bench/results/lifecycle.json. Medians of RUNS interleaved rounds after one warm-up.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { createActor, initialTransition, transition } from 'xstate';
 import {
   entriesOf,
@@ -26,17 +24,7 @@ import {
   trustProposed,
 } from '../libs/trust-domain/src/decider/fixtures';
 import { KEY_ISSUES } from '../libs/trust-domain/src/vocabulary';
-
-export interface BenchRow {
-  metric: string;
-  unit: string;
-  ours: number;
-  baseline: number;
-  baselineName: string;
-  ratio: number;
-  target: number;
-  pass: boolean;
-}
+import { median, report, type BenchRow } from './support/report';
 
 const RUNS = 5;
 const machine = trustLifecycleMachine;
@@ -156,8 +144,6 @@ function viaActor(stream: TrustEvent[]) {
   return snapshot;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
 function eventsPerSecond(streams: TrustEvent[][], count: number, fold: (s: TrustEvent[]) => unknown): number {
   const start = process.hrtime.bigint();
   for (const stream of streams) fold(stream);
@@ -202,7 +188,7 @@ function rows(metric: string, streams: TrustEvent[][]): BenchRow[] {
       baseline: Math.round(median([...baseline])),
       baselineName,
       ratio: Number(ratio.toFixed(2)),
-      target,
+      target: `≥ ${target}×`,
       pass: ratio >= target,
     };
   });
@@ -215,15 +201,12 @@ export async function run(): Promise<BenchRow[]> {
     ...rows('evolve: rehydrate 4,000 trusts x 25 events', short),
     ...rows('evolve: rehydrate 1 trust x 100,000 events', long),
   ];
-  const dir = join(__dirname, 'results');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'lifecycle.json'), `${JSON.stringify(result, null, 2)}\n`);
   return result;
 }
 
 if (require.main === module) {
   run().then(
-    (result) => console.table(result),
+    (result) => report('lifecycle', 'Lifecycle fold (evolve)', result),
     (error: unknown) => {
       console.error(error);
       process.exitCode = 1;

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@trustworks/event-store';
+import { CLOCK, systemClock } from '@trustworks/platform';
 import { TrustStreamReader } from './application/trust-stream-reader';
 import { TimeTravel } from './time-travel/time-travel';
 import { AuditController } from './features/audit.controller';
@@ -12,6 +13,7 @@ import { AuditController } from './features/audit.controller';
   controllers: [AuditController],
   providers: [
     TrustStreamReader,
+    { provide: CLOCK, useValue: systemClock },
     { provide: TimeTravel, useFactory: (store: EventStore) => new TimeTravel(store), inject: [EVENT_STORE] },
   ],
 })

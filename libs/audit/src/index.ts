@@ -5,5 +5,4 @@ export { canonicalJson } from './hash-chain/canonical';
 export { verifyChain, type ChainReport, type BrokenLink } from './hash-chain/verify-chain';
 export { replayUntil, stateView, type Cut, type Replayed } from './time-travel/as-of';
 export { TimeTravel } from './time-travel/time-travel';
-export { londonDate, londonIso, londonStartOfDay, londonEndOfDay } from './time-travel/london';
 export { summarise as summariseEvent } from './time-travel/summaries';

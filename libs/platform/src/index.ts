@@ -2,3 +2,4 @@ export * from './http/api-error';
 export * from './http/error.filter';
 export * from './http/validation';
 export * from './runtime/clock';
+export * from './time/london';

@@ -3,7 +3,7 @@ import 'frappe-gantt.css';
 import { startOf } from '../data';
 import { h, table } from '../dom';
 import { addDays, longDate } from '../format';
-import type { Timeline, TimelineRow, TrustDocument } from '../types';
+import type { Timeline, TimelineRow } from '../types';
 import { ragTag } from './dashboard';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -28,14 +28,14 @@ const MONTHS = {
  * the critical path outlined, and a line at today (or at the replay date). The table after it says
  * the same in words, for screen readers and for anyone who prefers a list.
  */
-export function ganttSection(doc: TrustDocument, timeline: Timeline, todayLabel = 'Today'): HTMLElement[] {
+export function ganttSection(timeline: Timeline, todayLabel = 'Today'): HTMLElement[] {
   const rows = timeline.milestones;
   if (rows.length === 0) return [h('p', { class: 'body' }, 'No milestones are scheduled yet.')];
   const ids = new Map(rows.map((m, i) => [m.milestoneId, `m${i}`]));
   const tasks: GanttTask[] = rows.map((m) => ({
     id: ids.get(m.milestoneId) as string,
     name: label(m),
-    start: startOf(m, doc),
+    start: startOf(m, rows),
     end: m.completedOn ?? m.forecastDue,
     progress: m.completedOn ? 100 : 0,
     dependencies: m.dependsOn.map((d) => ids.get(d)).filter((d): d is string => !!d),

@@ -1,6 +1,14 @@
-import { optional } from '../api';
+import { get } from '../api';
 import { enc } from '../data';
-import type { Member, Milestone, StateValue, TrustDocument, TrustView } from '../types';
+import type {
+  AttendanceRow,
+  Member,
+  Milestone,
+  StateValue,
+  Timeline,
+  TrustDocument,
+  TrustView,
+} from '../types';
 
 export type Basis = 'recorded' | 'occurred';
 
@@ -10,11 +18,22 @@ export interface ReplayChoice {
   basis: Basis;
 }
 
+/** The trust as it stood, and its timeline judged on that day, both as the API worked them out. */
+export interface Replayed {
+  doc: TrustDocument;
+  timeline: Timeline;
+  attendance: AttendanceRow[];
+}
+
 /** Reads the trust as it stood: as recorded by that date, or by what we now know happened by then. */
-export async function loadReplay(now: TrustDocument, choice: ReplayChoice): Promise<TrustDocument | null> {
+export async function loadReplay(now: TrustDocument, choice: ReplayChoice): Promise<Replayed> {
   const query = `asOf=${enc(choice.asOf)}${choice.basis === 'occurred' ? '&basis=occurred' : ''}`;
-  const past = await optional<PastState>(`/trusts/${enc(now.trust.trustId)}/state?${query}`);
-  return past ? fromPast(now, past) : null;
+  const past = await get<PastState>(`/trusts/${enc(now.trust.trustId)}/state?${query}`);
+  return {
+    doc: fromPast(now, past),
+    timeline: { trustId: now.trust.trustId, ...past.timeline },
+    attendance: past.attendance,
+  };
 }
 
 interface PastState {
@@ -29,27 +48,14 @@ interface PastState {
   meetings: TrustView['meetings'];
   milestones: Milestone[];
   lastOccurredOn: string | null;
-}
-
-const PLAN_STATES: Record<string, string> = { 'annual-review': 'annualReview' };
-
-/** The lifecycle state value for a phase, for the diagram (the replay answers with the phase). */
-function lifecycleOf(phase: string, planStage: string | null): StateValue {
-  if (phase === 'not-proposed') return 'notProposed';
-  if (phase.startsWith('closed')) return 'closed';
-  if (phase === 'proposed' || phase === 'approved') return { live: phase };
-  if (['shadow', 'vesting', 'ready'].includes(phase))
-    return {
-      live: { implementation: { authority: phase === 'shadow' ? 'shadow' : 'vested', keyIssues: {} } },
-    };
-  const plan = PLAN_STATES[planStage ?? ''] ?? planStage ?? 'drafting';
-  return {
-    live: { operating: { plan, review: phase === 'under-review' ? 'underReview' : 'notUnderReview' } },
-  };
+  lifecycleState: StateValue;
+  implementationBoard: TrustView['implementationBoard'];
+  trustBoard: TrustView['trustBoard'];
+  timeline: Omit<Timeline, 'trustId'>;
+  attendance: AttendanceRow[];
 }
 
 function fromPast(now: TrustDocument, past: PastState): TrustDocument {
-  const before = (phases: string[]) => phases.includes(past.phase);
   const trust: TrustView = {
     ...now.trust,
     revision: past.revision ?? -1,
@@ -61,12 +67,9 @@ function fromPast(now: TrustDocument, past: PastState): TrustDocument {
     meetings: past.meetings,
     decisions: past.decisions,
     lastOccurredOn: past.lastOccurredOn,
-    lifecycleState: lifecycleOf(past.exists ? past.phase : 'not-proposed', past.planStage),
-    implementationBoard: before(['not-proposed', 'proposed', 'approved'])
-      ? null
-      : now.trust.implementationBoard,
-    trustBoard:
-      before(['operating', 'under-review']) || past.phase.startsWith('closed') ? now.trust.trustBoard : null,
+    lifecycleState: past.lifecycleState,
+    implementationBoard: past.implementationBoard,
+    trustBoard: past.trustBoard,
   };
   return {
     revision: past.revision ?? -1,

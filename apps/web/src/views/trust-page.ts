@@ -1,11 +1,11 @@
 import { ApiProblem, identity, request } from '../api';
-import { enc, loadAttendance, loadTimeline, timelineFrom } from '../data';
+import { enc, loadAttendance, loadTimeline } from '../data';
 import { append, clear, h, section, tag } from '../dom';
 import { humanise, longDate, phaseLabel } from '../format';
 import { onLive, resetLiveListeners } from '../live';
 import type { TrustDocument } from '../types';
 import { changesBetween, downloads, replayControls, verifyHistory } from './audit';
-import { loadReplay, type ReplayChoice } from './replay-state';
+import { loadReplay, type ReplayChoice, type Replayed } from './replay-state';
 import { decisionLog, keyIssuesBoard, meetingsAndAttendance, membershipRegister } from './boards';
 import { commandForms } from './command-forms';
 import { ganttSection } from './gantt';
@@ -32,15 +32,14 @@ export async function showTrust(
   resetLiveListeners();
   let doc: TrustDocument;
   let etag: string | null = null;
+  let past: Replayed | null = null;
   try {
     const current = await request<TrustDocument>(`/trusts/${enc(trustId)}`);
     etag = current.etag;
     doc = current.body;
     if (replay) {
-      const past = await loadReplay(current.body, replay);
-      if (past) doc = past;
-      else notice = 'Replay is not offered by this server yet: showing the trust today.';
-      if (!past) replay = null;
+      past = await loadReplay(current.body, replay);
+      doc = past.doc;
     }
   } catch (e) {
     clear(main);
@@ -60,8 +59,8 @@ export async function showTrust(
   const rerender = (choice: ReplayChoice | null, message?: string) =>
     showTrust(main, trustId, choice, message);
   const [timeline, attendance] = await Promise.all([
-    replay ? Promise.resolve(timelineFrom(doc, replay.asOf)) : loadTimeline(doc),
-    loadAttendance(doc).catch(() => []),
+    past ? Promise.resolve(past.timeline) : loadTimeline(doc),
+    past ? Promise.resolve(past.attendance) : loadAttendance(doc),
   ]);
   clear(main);
   document.title = `${t.name}${replay ? ` on ${longDate(replay.asOf)}` : ''} – Trustworks`;
@@ -106,7 +105,7 @@ export async function showTrust(
     section(
       'timeline',
       'Programme timeline',
-      ganttSection(doc, timeline, replay ? `Replay date (${longDate(replay.asOf)})` : 'Today'),
+      ganttSection(timeline, replay ? `Replay date (${longDate(replay.asOf)})` : 'Today'),
     ),
     section('lifecycle', 'Lifecycle', lifecycleDiagram(t.lifecycleState, t.phase)),
     section('key-issues', 'The eight key issues', keyIssuesBoard(doc)),

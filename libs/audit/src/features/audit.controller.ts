@@ -1,4 +1,5 @@
-import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Param, Query, Res } from '@nestjs/common';
+import { CLOCK, type Clock } from '@trustworks/platform';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -14,7 +15,8 @@ import { ErrorDto } from '@trustworks/trusts/http/response.dto';
 import { TrustParams } from '@trustworks/trusts/features/trust-queries/trust-queries.dto';
 import { TrustStreamReader } from '../application/trust-stream-reader';
 import { verifyChain } from '../hash-chain/verify-chain';
-import { recordedAtOf, stateView } from '../time-travel/as-of';
+import { recordedAtOf, stateView, type Cut, type Replayed } from '../time-travel/as-of';
+import { londonDate } from '@trustworks/platform';
 import { TimeTravel } from '../time-travel/time-travel';
 import { cutOf, windowOf } from '../time-travel/cut';
 import { eventLine } from '../time-travel/event-line';
@@ -38,6 +40,7 @@ export class AuditController {
   constructor(
     private readonly reader: TrustStreamReader,
     private readonly travel: TimeTravel,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Get('state')
@@ -54,7 +57,7 @@ export class AuditController {
     return {
       trustId: params.trustId,
       query: { ...query, basis: query.revision !== undefined ? 'revision' : (query.basis ?? 'recorded') },
-      ...stateView(replayed),
+      ...stateView(replayed, this.dayOf(cut, replayed)),
     };
   }
 
@@ -119,5 +122,12 @@ export class AuditController {
   async verify(@Param() params: TrustParams, @CurrentPrincipal() principal: Principal): Promise<VerifyDto> {
     await this.reader.authorise(params.trustId, principal);
     return verifyChain(this.reader.stream(params.trustId));
+  }
+
+  /** The day the past timeline is judged on: the replay date, or for a revision the day it records. */
+  private dayOf(cut: Cut, replayed: Replayed): string {
+    if (cut.basis === 'occurred') return cut.onOrBefore;
+    if (cut.basis === 'recorded') return londonDate(new Date(cut.before.getTime() - 1));
+    return replayed.state.lastOccurredOn ?? londonDate(this.clock.now());
   }
 }

@@ -118,11 +118,31 @@ export class TrustStateDto {
   @ApiProperty() name!: string;
   @ApiProperty() authority!: string;
   @ApiProperty({ type: 'object', additionalProperties: true }) keyIssues!: Record<string, unknown>;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Every seat holder, by memberId.' })
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description: 'Every seat holder, past and present.',
+  })
   members!: unknown;
   @ApiProperty({ type: 'array', items: { type: 'object' } }) membershipRegister!: unknown[];
   @ApiProperty({ type: 'array', items: { type: 'object' } }) decisions!: unknown[];
   @ApiProperty({ type: 'array', items: { type: 'object' } }) meetings!: unknown[];
   @ApiProperty({ type: 'array', items: { type: 'object' } }) milestones!: unknown[];
   @ApiProperty({ nullable: true, type: String, format: 'date' }) lastOccurredOn!: string | null;
+  @ApiProperty({ description: "The lifecycle machine's state value then (for the state diagram)." })
+  lifecycleState!: unknown;
+  @ApiProperty({ nullable: true, type: 'object', additionalProperties: true }) implementationBoard!: unknown;
+  @ApiProperty({ nullable: true, type: 'object', additionalProperties: true }) trustBoard!: unknown;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The programme timeline as it stood: RAG and slippage judged on that day.',
+  })
+  timeline!: unknown;
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description: 'Attendance against commitments then.',
+  })
+  attendance!: unknown[];
 }

@@ -7,7 +7,15 @@
  * Either way the state is rebuilt by folding through the domain's own `evolve`: no rule is restated.
  */
 import type { RecordedEvent } from '@trustworks/event-store';
-import { evolve, initialState, membershipRegister, toView, type TrustState } from '@trustworks/trust-domain';
+import {
+  evolve,
+  initialState,
+  membershipRegister,
+  toView,
+  type CalendarDate,
+  type TrustState,
+} from '@trustworks/trust-domain';
+import { attendanceOf, milestoneFactsOf, timelineOf } from '@trustworks/projections';
 import { toDomainEvent } from '@trustworks/trusts';
 
 export type Cut =
@@ -40,8 +48,11 @@ export function replayUntil(events: Iterable<RecordedEvent>, cut: Cut): Replayed
   return { state, revision, eventsIncluded };
 }
 
-/** What the state endpoint answers: the trust as it stood, in the shape of the live trust view. */
-export function stateView(replayed: Replayed) {
+/**
+ * What the state endpoint answers: the trust as it stood, in the shape of the live trust view, with
+ * its timeline judged on `day` by the projections' own rules (one definition of RAG, not two).
+ */
+export function stateView(replayed: Replayed, day: CalendarDate) {
   const view = toView(replayed.state);
   return {
     revision: replayed.revision,
@@ -58,6 +69,11 @@ export function stateView(replayed: Replayed) {
     meetings: view.meetings,
     milestones: Object.values(view.milestones),
     lastOccurredOn: view.lastOccurredOn,
+    lifecycleState: view.lifecycleState,
+    implementationBoard: view.implementationBoard,
+    trustBoard: view.trustBoard,
+    timeline: { today: day, ...timelineOf(milestoneFactsOf(replayed.state), day) },
+    attendance: attendanceOf(replayed.state),
   };
 }
 

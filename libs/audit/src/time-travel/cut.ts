@@ -1,6 +1,6 @@
 import { ApiError } from '@trustworks/platform';
 import type { Cut } from './as-of';
-import { isDateOnly, londonDate, londonEndOfDay, londonStartOfDay } from './london';
+import { isDateOnly, londonDate, londonEndOfDay, londonStartOfDay } from '@trustworks/platform';
 
 /**
  * The cut a state query asks for. A date alone means the whole of that day in England: "as recorded

@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@trustworks/event-store';
 import { toDomainEvent } from '@trustworks/trusts';
-import { londonIso } from './london';
+import { londonIso } from '@trustworks/platform';
 import { summarise } from './summaries';
 
 /** One event as a person reads it in a history or a list of changes. */

@@ -1,4 +1,4 @@
-import { londonIso } from '@trustworks/audit';
+import { londonIso } from '@trustworks/platform';
 import { toCsv } from '../domain/csv';
 import type { DecisionRow } from '../store/projection-db';
 

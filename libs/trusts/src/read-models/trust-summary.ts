@@ -1,3 +1,4 @@
+import { londonDate } from '@trustworks/platform';
 import {
   DEFAULT_STATUTORY_RULES,
   KEY_ISSUES,
@@ -51,10 +52,5 @@ export function summarise(state: TrustState, revision: number, today: CalendarDa
 
 /** Today's date in England, for deciding what is overdue. */
 export function londonToday(now: Date): CalendarDate {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
+  return londonDate(now);
 }

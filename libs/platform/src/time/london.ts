@@ -1,5 +1,5 @@
 /**
- * Europe/London calendar arithmetic for the audit views. Storage stays ISO-8601 UTC; people think in
+ * Europe/London calendar arithmetic for what people read (audit views, exports). Storage stays ISO-8601 UTC; people think in
  * days in England, so a date given alone means that whole day in England (GMT or BST).
  */
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
