@@ -49,6 +49,10 @@ describe('demo councils (POST /demo-data)', () => {
       'reviewed',
       '2009-07-01',
     ]);
+    const open = Object.values(cheshire.milestones as Record<string, { completedOn: string | null }>).filter(
+      (m) => m.completedOn === null,
+    );
+    expect(open).toEqual([]);
     const haringey = await phases('demo-haringey');
     expect(haringey.phase).toBe('shadow');
     expect(haringey.keyIssues.governance.status).toBe('agreed');

@@ -154,6 +154,7 @@ export const CHESHIRE_EAST: DemoCouncil = {
         occurredAt: '2009-06-29',
       },
     },
+    complete('trust-website', '2009-06-30', 'Trust website live'),
     {
       type: 'InaugurateBoard',
       data: {
