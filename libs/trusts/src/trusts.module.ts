@@ -12,7 +12,6 @@ import { PlanCycleController } from './features/plan-cycle/plan-cycle.controller
 import { ProposeTrustController } from './features/propose-trust/propose-trust.controller';
 import { ReviewController } from './features/review/review.controller';
 import { TrustQueriesController } from './features/trust-queries/trust-queries.controller';
-import { TrustListReadModel } from './read-models/trust-list.read-model';
 
 /** Trusts: every command and query on a trust, over the event-store port. */
 @Module({
@@ -31,10 +30,9 @@ import { TrustListReadModel } from './read-models/trust-list.read-model';
   providers: [
     TrustRepository,
     TrustCommandHandler,
-    TrustListReadModel,
     { provide: CLOCK, useValue: systemClock },
     { provide: ID_GENERATOR, useValue: uuidGenerator },
   ],
-  exports: [TrustRepository, TrustCommandHandler, TrustListReadModel],
+  exports: [TrustRepository, TrustCommandHandler],
 })
 export class TrustsModule {}

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AccessPolicy, type Principal } from '@trustworks/auth';
-import { ApiError, CLOCK, type Clock } from '@trustworks/platform';
-import { londonToday } from '@trustworks/trusts';
+import { ApiError, CLOCK, londonDate, type Clock } from '@trustworks/platform';
 import { timelineOf, worstRag, type RagThresholds } from '../domain/timeline';
 import type { TrustRow } from '../store/projection-db';
 import { Projector } from './projector';
@@ -21,7 +20,7 @@ export class ReadModelQueries {
   ) {}
 
   today(): string {
-    return londonToday(this.clock.now());
+    return londonDate(this.clock.now());
   }
 
   /** The trust's row once it has reached `minRevision` (503 PROJECTION_BEHIND after 2 s), checked for access. */

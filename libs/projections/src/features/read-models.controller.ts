@@ -18,6 +18,8 @@ import { decisionsCsv } from './decisions-csv';
 import {
   DashboardDto,
   DecisionsDto,
+  ListTrustsQuery,
+  TrustListDto,
   MembershipDto,
   MinPositionQuery,
   MinRevisionQuery,
@@ -47,6 +49,25 @@ export class ReadModelsController {
   ): Promise<DashboardDto> {
     await this.queries.atLeast(query.minPosition);
     return this.queries.dashboard(principal);
+  }
+
+  @Get('trusts')
+  @ApiOkResponse({
+    type: TrustListDto,
+    description: 'The trusts your authorities may see, filtered by authority, phase or overdue.',
+  })
+  async listTrusts(
+    @Query() query: ListTrustsQuery,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<TrustListDto> {
+    await this.queries.atLeast(query.minPosition);
+    const trusts = this.queries
+      .dashboard(principal)
+      .trusts.filter((t) => !query.authority || t.authority === query.authority)
+      .filter((t) => !query.phase || t.phase === query.phase)
+      .filter((t) => query.overdue === undefined || t.overdueMilestones > 0 === query.overdue)
+      .sort((a, b) => a.authority.localeCompare(b.authority) || a.name.localeCompare(b.name));
+    return { trusts };
   }
 
   @Get('trusts/:trustId/timeline')

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 
 export class MinRevisionQuery {
   @ApiPropertyOptional({
@@ -130,4 +130,32 @@ export class MembershipDto {
   @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'The membership register.' })
   register!: unknown[];
   @ApiProperty({ type: [AttendanceDto] }) attendance!: AttendanceDto[];
+}
+
+export class ListTrustsQuery extends MinPositionQuery {
+  @ApiPropertyOptional({ description: 'Only this local authority.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  authority?: string;
+
+  @ApiPropertyOptional({
+    description: 'Only trusts in this phase (e.g. shadow, operating, closed:dissolved).',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
+  phase?: string;
+
+  @ApiPropertyOptional({
+    description: 'true: only trusts with an overdue milestone; false: only those without.',
+  })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  overdue?: boolean;
+}
+
+export class TrustListDto {
+  @ApiProperty({ type: [DashboardTrustDto] }) trusts!: DashboardTrustDto[];
 }

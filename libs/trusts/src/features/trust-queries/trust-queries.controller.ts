@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, NotFoundException, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiNotFoundResponse,
@@ -8,7 +8,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AccessPolicy, CurrentPrincipal, type Principal } from '@trustworks/auth';
-import { ApiError, CLOCK, type Clock } from '@trustworks/platform';
+import { ApiError } from '@trustworks/platform';
 import {
   BUILT_IN_TEMPLATES,
   allowedCommands,
@@ -20,40 +20,14 @@ import {
 import { TrustRepository } from '../../application/trust-repository';
 import { withEtag } from '../../http/command-context';
 import { ErrorDto } from '../../http/response.dto';
-import { TrustListReadModel } from '../../read-models/trust-list.read-model';
-import { londonToday, summarise, type TrustSummary } from '../../read-models/trust-summary';
-import { ListTrustsQuery, TrustParams } from './trust-queries.dto';
+import { TrustParams } from './trust-queries.dto';
 
 @ApiTags('trusts')
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ type: ErrorDto })
 @Controller()
 export class TrustQueriesController {
-  constructor(
-    private readonly trusts: TrustRepository,
-    private readonly list: TrustListReadModel,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
-
-  @Get('trusts')
-  @ApiOkResponse({
-    description: 'The trusts your authorities may see, with phase, overdue milestones and open issues.',
-  })
-  listTrusts(
-    @Query() query: ListTrustsQuery,
-    @CurrentPrincipal() principal: Principal,
-  ): { trusts: TrustSummary[] } {
-    const today = londonToday(this.clock.now());
-    const trusts = this.list
-      .all()
-      .filter(({ state }) => AccessPolicy.canRead(principal, state.authority))
-      .map(({ state, revision }) => summarise(state, revision, today))
-      .filter((t) => !query.authority || t.authority === query.authority)
-      .filter((t) => !query.phase || t.phase === query.phase)
-      .filter((t) => query.overdue === undefined || t.milestones.overdue > 0 === query.overdue)
-      .sort((a, b) => a.authority.localeCompare(b.authority) || a.name.localeCompare(b.name));
-    return { trusts };
-  }
+  constructor(private readonly trusts: TrustRepository) {}
 
   @Get('trusts/:trustId')
   @ApiOkResponse({
