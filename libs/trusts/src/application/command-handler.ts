@@ -4,7 +4,6 @@ import {
   WrongExpectedRevisionError,
   type EventStore,
   type NewEvent,
-  type RecordedEvent,
 } from '@trustworks/event-store';
 import {
   CURRENT_SCHEMA_VERSIONS,
@@ -75,9 +74,10 @@ export class TrustCommandHandler {
       const loaded = await this.trusts.load(trustId);
       const authority = this.authorise(loaded, command, principal, options);
       const replay = options.idempotencyKey
-        ? await this.findReplay(trustId, principal, options.idempotencyKey)
-        : null;
-      if (replay) return replay;
+        ? loaded.keyedWrite(principal.subject, options.idempotencyKey)
+        : undefined;
+      // The stream is the idempotency record: a retry answers what the first request wrote.
+      if (replay) return { trustId, ...replay, replayed: true };
       if (options.expectedRevision !== undefined && options.expectedRevision !== loaded.revision) {
         throw stale(trustId, options.expectedRevision, loaded.revision);
       }
@@ -168,27 +168,6 @@ export class TrustCommandHandler {
         command,
         ...(options.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : {}),
       },
-    };
-  }
-
-  /** The stream is the idempotency record: events carry the key and the actor that sent it. */
-  private async findReplay(
-    trustId: string,
-    principal: Principal,
-    key: string,
-  ): Promise<CommandResult | null> {
-    const matching: RecordedEvent[] = [];
-    for await (const recorded of this.trusts.history(trustId)) {
-      if (recorded.metadata.idempotencyKey === key && recorded.metadata.actor === principal.subject)
-        matching.push(recorded);
-    }
-    if (matching.length === 0) return null;
-    const last = matching[matching.length - 1];
-    return {
-      trustId,
-      revision: last.revision,
-      events: matching.map(({ id, type }) => ({ id, type })),
-      replayed: true,
     };
   }
 }
