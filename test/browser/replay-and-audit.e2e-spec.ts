@@ -78,4 +78,23 @@ describe('audit replay, verification and downloads', () => {
     expect(jsonl.suggestedFilename()).toBe('demo-cheshire-east-history.jsonl');
     expect(app.problems).toEqual([]);
   }, 30_000);
+
+  it('downloads the milestones calendar and, from the keyboard, shows an address to subscribe to', async () => {
+    const [ics] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Milestones calendar (.ics)' }).click(),
+    ]);
+    expect(ics.suggestedFilename()).toBe('demo-cheshire-east-calendar.ics');
+    await page.getByRole('button', { name: 'Subscribe in Outlook' }).focus();
+    await page.keyboard.press('Enter');
+    const address = page.getByLabel('Calendar address to copy');
+    await address.waitFor();
+    await expect(page.evaluate('document.activeElement.id')).resolves.toBe('calendar-feed-url');
+    const url = new URL(await address.inputValue());
+    expect(url.pathname).toBe('/trusts/demo-cheshire-east/calendar.ics');
+    const feed = await http(app.api).get(`${url.pathname}${url.search}`).expect(200);
+    expect(feed.text).toMatch(/^BEGIN:VCALENDAR/);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(app.problems).toEqual([]);
+  }, 30_000);
 });

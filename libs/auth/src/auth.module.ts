@@ -4,6 +4,7 @@ import { JwtModule, JwtService } from '@nestjs/jwt';
 import { AuthGuard } from './auth.guard';
 import type { AuthConfig } from './principal';
 import { TokenVerifier } from './token-verifier';
+import { CalendarTokens } from './calendar-token';
 
 @Module({})
 export class AuthModule {
@@ -18,9 +19,14 @@ export class AuthModule {
           useFactory: (jwt: JwtService) => new TokenVerifier(jwt, config),
           inject: [JwtService],
         },
+        {
+          provide: CalendarTokens,
+          useFactory: (jwt: JwtService) => new CalendarTokens(jwt, config),
+          inject: [JwtService],
+        },
         { provide: APP_GUARD, useClass: AuthGuard },
       ],
-      exports: [TokenVerifier],
+      exports: [TokenVerifier, CalendarTokens],
     };
   }
 }

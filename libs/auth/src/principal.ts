@@ -18,4 +18,9 @@ export interface AuthConfig {
   audience: string;
   /** A council identity provider's JWKS endpoint: tokens are then verified with its public keys. */
   jwksUri?: string;
+  /**
+   * HS256 secret for calendar-feed tokens (CalendarTokens). Separate from `secret` because with a JWKS
+   * the server still signs these itself; absent, calendar subscriptions are off.
+   */
+  calendarSecret?: string;
 }

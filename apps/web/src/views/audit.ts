@@ -4,6 +4,7 @@ import { clear, h, table } from '../dom';
 import { addDays, daysBetween, londonToday, longDate } from '../format';
 import type { TrustDocument, VerifyResult } from '../types';
 import type { ReplayChoice } from './replay-state';
+import { calendarSubscription } from './calendar-subscription';
 
 /** The replay controls: a date (typed, picked, or slid along the programme) and which view of time. */
 export function replayControls(
@@ -262,7 +263,9 @@ export function downloads(trustId: string): HTMLElement {
       { class: 'list' },
       item('Decision log (CSV)', `/trusts/${enc(trustId)}/decisions.csv`, `${trustId}-decisions.csv`),
       item('Full history (JSON Lines)', `/trusts/${enc(trustId)}/history.jsonl`, `${trustId}-history.jsonl`),
+      item('Milestones calendar (.ics)', `/trusts/${enc(trustId)}/calendar.ics`, `${trustId}-calendar.ics`),
     ),
     message,
+    calendarSubscription(trustId),
   );
 }

@@ -1,0 +1,2 @@
+export { CalendarModule } from './calendar.module';
+export type { CalendarConfig } from './calendar-config';
