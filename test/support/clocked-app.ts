@@ -21,6 +21,7 @@ export async function startClockedApp(
     DATA_DIR: dataDir,
     LOG_LEVEL: 'error',
     WRITE_RATE_LIMIT_PER_MINUTE: '1000000',
+    REMINDER_DISPATCHER: 'off',
     ...env,
   });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] })

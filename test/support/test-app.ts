@@ -16,7 +16,9 @@ export interface TestApp {
 /** The real application on a real SQLite file in a fresh folder, ready for supertest. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'trustworks-e2e-'));
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'error', ...env });
+  // The reminder dispatcher writes its own events as time passes; suites that count events keep it
+  // off, and the reminder suites turn it on (or drive it by hand under a virtual clock).
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'error', REMINDER_DISPATCHER: 'off', ...env });
   const app = await createApp(config);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();

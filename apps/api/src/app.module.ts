@@ -9,6 +9,8 @@ import { DemoDataModule } from '@trustworks/demo-data';
 import { WebModule } from '@trustworks/web';
 import { AuditModule, hashChained } from '@trustworks/audit';
 import { ProjectionsModule, projectionsDatabasePath } from '@trustworks/projections';
+import { CalendarModule } from '@trustworks/calendar';
+import { RemindersModule, remindersDatabasePath } from '@trustworks/reminders';
 import type { AppConfig } from './config/app-config';
 import { HealthController } from './health/health.controller';
 import { STATUS_BY_CODE } from './http-status-by-code';
@@ -27,6 +29,11 @@ export class AppModule {
         TrustsModule,
         ProjectionsModule.forRoot({ databasePath: projectionsDatabasePath(config.eventStore) }),
         AuditModule,
+        CalendarModule.forRoot(config.calendar),
+        RemindersModule.forRoot({
+          ...config.reminders,
+          databasePath: remindersDatabasePath(config.eventStore),
+        }),
         DemoDataModule.forRoot({ loadAtStart: config.demoData }),
         WebModule.forRoot(),
       ],

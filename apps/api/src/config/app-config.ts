@@ -14,6 +14,8 @@ import {
 import { resolve } from 'node:path';
 import type { EventStoreConfig } from '@trustworks/event-store';
 import type { AuthConfig } from '@trustworks/auth';
+import type { CalendarConfig } from '@trustworks/calendar';
+import type { RemindersConfig } from '@trustworks/reminders';
 
 /** Used only outside production, so `npm start` works on a fresh machine; production must set its own. */
 export const DEVELOPMENT_JWT_SECRET = 'trustworks-development-secret-not-for-production';
@@ -36,6 +38,25 @@ class Environment {
   @IsOptional() @IsInt() @Min(1024) @Max(50 * 1024 * 1024) BODY_LIMIT_BYTES?: number;
   @IsOptional() @IsInt() @Min(1) WRITE_RATE_LIMIT_PER_MINUTE?: number;
   @IsOptional() @IsIn(['true', 'false']) DEMO_DATA?: string;
+  /** Where users reach the API (behind a proxy): links in calendar feeds and feed addresses. */
+  @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'] }) PUBLIC_BASE_URL?: string;
+  /** Signs calendar-feed tokens; defaults to JWT_SECRET. Rotate it to revoke every feed address. */
+  @IsOptional() @IsString() @MinLength(32) CALENDAR_TOKEN_SECRET?: string;
+  @IsOptional() @IsInt() @Min(1) @Max(1830) CALENDAR_TOKEN_TTL_DAYS?: number;
+  /** Run the reminder dispatcher in this process (on by default; several processes may). */
+  @IsOptional() @IsIn(['on', 'off']) REMINDER_DISPATCHER?: 'on' | 'off';
+  @IsOptional() @IsString() @MinLength(1) SMTP_HOST?: string;
+  @IsOptional() @IsInt() @Min(1) @Max(65535) SMTP_PORT?: number;
+  /** TLS from the first byte (usually port 465); otherwise STARTTLS when offered. */
+  @IsOptional() @IsIn(['true', 'false']) SMTP_SECURE?: string;
+  /** Refuse to send unless the connection is upgraded to TLS. */
+  @IsOptional() @IsIn(['true', 'false']) SMTP_REQUIRE_TLS?: string;
+  @IsOptional() @IsString() @MinLength(1) SMTP_USER?: string;
+  @IsOptional() @IsString() @MinLength(1) SMTP_PASSWORD?: string;
+  @IsOptional() @IsString() @MinLength(3) SMTP_FROM?: string;
+  @IsOptional() @IsInt() @Min(100) @Max(600_000) SMTP_TIMEOUT_MS?: number;
+  /** Signs reminder webhooks (HMAC-SHA256); webhooks are sent only when it is set. */
+  @IsOptional() @IsString() @MinLength(32) REMINDER_WEBHOOK_SECRET?: string;
 }
 const KEYS = [
   'NODE_ENV',
@@ -53,6 +74,19 @@ const KEYS = [
   'BODY_LIMIT_BYTES',
   'WRITE_RATE_LIMIT_PER_MINUTE',
   'DEMO_DATA',
+  'PUBLIC_BASE_URL',
+  'CALENDAR_TOKEN_SECRET',
+  'CALENDAR_TOKEN_TTL_DAYS',
+  'REMINDER_DISPATCHER',
+  'SMTP_HOST',
+  'SMTP_PORT',
+  'SMTP_SECURE',
+  'SMTP_REQUIRE_TLS',
+  'SMTP_USER',
+  'SMTP_PASSWORD',
+  'SMTP_FROM',
+  'SMTP_TIMEOUT_MS',
+  'REMINDER_WEBHOOK_SECRET',
 ] as const;
 
 export interface AppConfig {
@@ -66,6 +100,8 @@ export interface AppConfig {
   writeRateLimitPerMinute: number;
   /** Load the seed councils' programmes into an empty store at start-up. */
   demoData: boolean;
+  calendar: CalendarConfig;
+  reminders: Omit<RemindersConfig, 'databasePath'>;
 }
 
 export class ConfigError extends Error {}
@@ -111,10 +147,41 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       issuer: raw.JWT_ISSUER ?? 'trustworks',
       audience: raw.JWT_AUDIENCE ?? 'trustworks-api',
       jwksUri: raw.JWKS_URI,
+      // Never the public development secret in production: with only a JWKS, calendar feeds need their own.
+      calendarSecret:
+        raw.CALENDAR_TOKEN_SECRET ?? raw.JWT_SECRET ?? (production ? undefined : DEVELOPMENT_JWT_SECRET),
     },
     bodyLimitBytes: raw.BODY_LIMIT_BYTES ?? 256 * 1024,
     writeRateLimitPerMinute: raw.WRITE_RATE_LIMIT_PER_MINUTE ?? 600,
     demoData: raw.DEMO_DATA === 'true',
+    calendar: {
+      publicBaseUrl: raw.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
+      tokenTtlDays: raw.CALENDAR_TOKEN_TTL_DAYS ?? 365,
+    },
+    reminders: remindersConfig(raw),
+  };
+}
+
+function remindersConfig(raw: Environment): AppConfig['reminders'] {
+  const port = raw.PORT ?? 3000;
+  const host = raw.HOST ?? '127.0.0.1';
+  const smtp = raw.SMTP_HOST
+    ? {
+        host: raw.SMTP_HOST,
+        port: raw.SMTP_PORT ?? 587,
+        secure: raw.SMTP_SECURE === 'true',
+        requireTls: raw.SMTP_REQUIRE_TLS === 'true',
+        user: raw.SMTP_USER,
+        password: raw.SMTP_PASSWORD,
+        from: raw.SMTP_FROM ?? 'Trustworks reminders <reminders@localhost>',
+        timeoutMs: raw.SMTP_TIMEOUT_MS ?? 30_000,
+      }
+    : undefined;
+  return {
+    dispatcher: raw.REMINDER_DISPATCHER !== 'off',
+    publicBaseUrl: raw.PUBLIC_BASE_URL?.replace(/\/+$/, '') ?? `http://${host}:${port}`,
+    smtp,
+    webhookSecret: raw.REMINDER_WEBHOOK_SECRET,
   };
 }
 
@@ -127,7 +194,8 @@ function pick(env: NodeJS.ProcessEnv): Record<string, string> {
 /** Settings are echoed in start-up errors; secrets in them never are. */
 function shown(key: string, value: string | undefined): string {
   if (value === undefined) return 'undefined';
-  if (key === 'JWT_SECRET') return `<${value.length} characters, hidden>`;
+  if (['JWT_SECRET', 'CALENDAR_TOKEN_SECRET', 'SMTP_PASSWORD', 'REMINDER_WEBHOOK_SECRET'].includes(key))
+    return `<${value.length} characters, hidden>`;
   if (key === 'EVENTSTORE_CONNECTION_STRING') return JSON.stringify(value.replace(/\/\/[^@/]*@/, '//***@'));
   return JSON.stringify(value);
 }

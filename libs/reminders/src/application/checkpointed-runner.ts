@@ -1,0 +1,113 @@
+import { Logger } from '@nestjs/common';
+import type { Subscription } from 'rxjs';
+import type { EventStore, Position, RecordedEvent } from '@trustworks/event-store';
+
+/** A read model that applies batches in position order and stores its checkpoint with its rows. */
+export interface CheckpointedModel {
+  position(): Position | null;
+  apply(events: readonly RecordedEvent[], upTo: Position): Promise<void>;
+}
+
+const BATCH = 1000;
+const RESTART_MS = 1000;
+
+/**
+ * Keeps a model current from a catch-up subscription that starts after the model's own checkpoint
+ * (never from "end"). Batches are applied one at a time; a failure drops the subscription and
+ * restarts it from the last committed checkpoint, so nothing is skipped or applied twice.
+ */
+export class CheckpointedRunner {
+  private readonly logger: Logger;
+  private subscription?: Subscription;
+  private queue: RecordedEvent[] = [];
+  private seen: Position | null = null;
+  private draining: Promise<void> | null = null;
+  private stopped = true;
+  private restartTimer?: NodeJS.Timeout;
+  private readonly waiters = new Set<{ position: Position; resolve: () => void }>();
+
+  constructor(
+    name: string,
+    private readonly store: EventStore,
+    private readonly model: CheckpointedModel,
+    private readonly streamPrefixes: readonly string[],
+  ) {
+    this.logger = new Logger(name);
+  }
+
+  start(): void {
+    this.stopped = false;
+    const from = this.model.position();
+    this.queue = [];
+    this.seen = from;
+    this.subscription = this.store
+      .subscribeToAll({ fromPosition: from ?? 'start', filter: { streamPrefixes: this.streamPrefixes } })
+      .subscribe({
+        next: (message) => {
+          if (message.type === 'event') this.queue.push(message.event);
+          const position = message.type === 'event' ? message.event.position : message.position;
+          if (position !== null && (this.seen === null || position > this.seen)) this.seen = position;
+          this.drain();
+        },
+        error: (error: unknown) => this.fail(error),
+      });
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.restartTimer);
+    this.subscription?.unsubscribe();
+    await this.draining;
+  }
+
+  /** Resolves once the model has applied everything up to `position` (a read-your-writes wait). */
+  caughtUpTo(position: Position | null): Promise<void> {
+    const at = this.model.position();
+    if (position === null || (at !== null && at >= position)) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.add({ position, resolve }));
+  }
+
+  private drain(): void {
+    if (this.draining !== null || this.stopped) return;
+    this.draining = this.applyQueued()
+      .catch((error: unknown) => this.fail(error))
+      .finally(() => {
+        this.draining = null;
+        this.release();
+        if (this.queue.length > 0 || this.behind()) this.drain();
+      });
+  }
+
+  private async applyQueued(): Promise<void> {
+    while (!this.stopped && (this.queue.length > 0 || this.behind())) {
+      const batch = this.queue.splice(0, BATCH);
+      const upTo = this.queue.length === 0 ? (this.seen as Position) : batch[batch.length - 1].position;
+      await this.model.apply(batch, upTo);
+      this.release();
+    }
+  }
+
+  private release(): void {
+    const at = this.model.position();
+    if (at === null) return;
+    for (const waiter of this.waiters) {
+      if (at >= waiter.position) {
+        this.waiters.delete(waiter);
+        waiter.resolve();
+      }
+    }
+  }
+
+  private behind(): boolean {
+    const at = this.model.position();
+    return this.seen !== null && (at === null || this.seen > at);
+  }
+
+  private fail(error: unknown): void {
+    this.logger.error(`stopped, restarting from its checkpoint: ${String(error)}`);
+    this.subscription?.unsubscribe();
+    if (this.stopped) return;
+    this.restartTimer = setTimeout(() => this.start(), RESTART_MS);
+    this.restartTimer.unref();
+  }
+}

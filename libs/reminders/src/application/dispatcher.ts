@@ -1,0 +1,324 @@
+import { Logger } from '@nestjs/common';
+import {
+  WrongExpectedRevisionError,
+  type EventStore,
+  type ExpectedRevision,
+  type NewEvent,
+  type Position,
+} from '@trustworks/event-store';
+import type { Clock, IdGenerator } from '@trustworks/platform';
+import type { ReminderChannel } from '../adapters/channels';
+import {
+  MAX_ATTEMPTS,
+  REMINDER_ACTOR,
+  REMINDER_SCHEMA_VERSION,
+  RETRY_DELAYS_MS,
+  reminderStream,
+  type Channel,
+  type DeliveryTarget,
+  type ReminderIssuedData,
+} from '../domain/events';
+import { reminderMessage } from '../domain/message';
+import { keyOf, occurrenceAt } from '../domain/occurrence';
+import type { ReminderRule } from '../domain/schedule';
+import { DCS, effectiveSettings } from '../domain/settings';
+import type { DueRow, ReminderDb } from '../store/reminder-db';
+import type { CheckpointedRunner } from './checkpointed-runner';
+import type { ReminderProjector } from './reminder-projector';
+
+export interface DispatcherOptions {
+  publicBaseUrl: string;
+  /** Reminders claimed at once: claims from many share the store's group commit. */
+  concurrency: number;
+  batchSize: number;
+}
+
+export interface DispatchReport {
+  /** Keys this dispatcher issued (claimed) in this run. */
+  issued: string[];
+  /** Due reminders another dispatcher had already claimed. */
+  taken: number;
+  delivered: number;
+  failed: number;
+}
+
+/** The longest the dispatcher sleeps without looking: a safety net, not the schedule. */
+const MAX_SLEEP_MS = 60_000;
+
+/**
+ * Issues due reminders and delivers them. The due set is read from the projection; each reminder is
+ * claimed by appending ReminderIssued to its own stream with expected revision "no stream", so of
+ * two dispatchers racing for it exactly one succeeds. Only then is anyone told. Each delivery's
+ * outcome is an event; a failed one is retried with backoff when its next attempt falls due (also
+ * from the projection), each retry claimed with the stream's expected revision.
+ *
+ * Delivery is at least once: a dispatcher killed after telling someone but before recording it
+ * leaves the delivery pending, and another takes it over after a timeout. Webhook receivers get the
+ * reminder key as an idempotency key for that reason.
+ */
+export class ReminderDispatcher {
+  private readonly logger = new Logger('Reminders');
+  private running = false;
+  private ticking: Promise<void> | null = null;
+  private again = false;
+  private timer?: NodeJS.Timeout;
+  private unsubscribe?: () => void;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly db: ReminderDb,
+    private readonly projector: ReminderProjector,
+    private readonly runner: CheckpointedRunner,
+    private readonly channels: ReadonlyMap<Channel, ReminderChannel>,
+    private readonly clock: Clock,
+    private readonly ids: IdGenerator,
+    private readonly options: DispatcherOptions,
+  ) {}
+
+  /** Runs on its own: wakes when something falls due and whenever new events are projected. */
+  start(): void {
+    this.running = true;
+    this.unsubscribe = this.projector.onCommit(() => this.poke());
+    this.poke();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.unsubscribe?.();
+    clearTimeout(this.timer);
+    await this.ticking;
+  }
+
+  /** Issues every reminder due now and makes every delivery attempt due now. */
+  async runDue(): Promise<DispatchReport> {
+    const report: DispatchReport = { issued: [], taken: 0, delivered: 0, failed: 0 };
+    await this.runner.caughtUpTo(await this.store.headPosition());
+    const now = this.clock.now();
+    this.db.expireStale(now);
+    let previous = '';
+    for (;;) {
+      const due = this.db.dueSet(now, this.options.batchSize);
+      const signature = due.map((d) => d.scheduleId).join('|');
+      if (due.length === 0 || signature === previous) break;
+      previous = signature;
+      await mapLimit(due, this.options.concurrency, (row) => this.issue(row, now, report));
+      // Before looking again: the projection must have seen these claims, ours and any rival's.
+      await this.runner.caughtUpTo(await this.store.headPosition());
+    }
+    await this.retryDue(report);
+    return report;
+  }
+
+  private poke(): void {
+    if (!this.running) return;
+    if (this.ticking !== null) {
+      this.again = true;
+      return;
+    }
+    this.ticking = this.tick().finally(() => {
+      this.ticking = null;
+      if (this.again) this.poke();
+      else this.sleep();
+    });
+  }
+
+  private async tick(): Promise<void> {
+    this.again = false;
+    try {
+      const report = await this.runDue();
+      if (report.issued.length > 0) this.logger.log(`issued ${report.issued.length} reminder(s)`);
+    } catch (error) {
+      this.logger.error(`reminder run failed, will try again: ${String(error)}`);
+    }
+  }
+
+  private sleep(): void {
+    clearTimeout(this.timer);
+    if (!this.running) return;
+    const wake = this.db.nextWake();
+    const wait = wake === null ? MAX_SLEEP_MS : Date.parse(wake) - this.clock.now().getTime();
+    this.timer = setTimeout(() => this.poke(), Math.min(MAX_SLEEP_MS, Math.max(0, wait)));
+    this.timer.unref();
+  }
+
+  private async issue(row: DueRow, now: Date, report: DispatchReport): Promise<void> {
+    const data = this.issuedData(row, now);
+    try {
+      await this.append(data.key, 'ReminderIssued', data, 'no_stream', data.authority, now);
+    } catch (error) {
+      if (!(error instanceof WrongExpectedRevisionError)) throw error;
+      report.taken += 1;
+      return;
+    }
+    report.issued.push(data.key);
+    await Promise.all(data.deliveries.map((d) => this.attempt(data, d, 1, report)));
+  }
+
+  private issuedData(row: DueRow, now: Date): ReminderIssuedData {
+    const occurrence = occurrenceAt(row, now);
+    const settings = effectiveSettings(this.db.settingsOf(row.trustId));
+    const unansweredBefore = this.db.unanswered(row.trustId, row.subjectId);
+    const escalated = unansweredBefore >= settings.escalateAfterUnanswered;
+    const contacts = [...new Set(escalated ? [...row.recipients, DCS] : row.recipients)];
+    const recipients = contacts.map((contact) => ({ contact, addresses: settings.contacts[contact] ?? [] }));
+    const deliveries: DeliveryTarget[] = [];
+    if (this.channels.has('email')) {
+      for (const address of new Set(recipients.flatMap((r) => r.addresses))) {
+        deliveries.push({ deliveryId: `email:${address}`, channel: 'email', target: address });
+      }
+    }
+    if (this.channels.has('webhook')) {
+      for (const url of new Set(settings.webhooks)) {
+        deliveries.push({ deliveryId: `webhook:${url}`, channel: 'webhook', target: url });
+      }
+    }
+    return {
+      key: row.snoozedKey !== null ? row.scheduleId : keyOf(row, occurrence),
+      scheduleId: row.scheduleId,
+      rule: row.rule as ReminderRule,
+      trustId: row.trustId,
+      authority: row.authority,
+      trustName: row.trustName,
+      subjectId: row.subjectId,
+      subjectTitle: row.subjectTitle,
+      subjectDate: row.subjectDate,
+      leadDays: row.leadDays,
+      occurrence,
+      recipients,
+      unaddressed: recipients.filter((r) => r.addresses.length === 0).map((r) => r.contact),
+      deliveries,
+      unansweredBefore,
+      escalated,
+    };
+  }
+
+  /** One delivery attempt, and its outcome recorded. Resolves with the outcome's position. */
+  private async attempt(
+    data: ReminderIssuedData,
+    delivery: DeliveryTarget,
+    attempt: number,
+    report: DispatchReport,
+  ): Promise<Position> {
+    const channel = this.channels.get(delivery.channel);
+    const base = {
+      key: data.key,
+      deliveryId: delivery.deliveryId,
+      channel: delivery.channel,
+      target: delivery.target,
+    };
+    try {
+      if (channel === undefined) throw new Error(`the ${delivery.channel} channel is not configured`);
+      const response = await channel.send(
+        delivery.target,
+        reminderMessage(data, this.options.publicBaseUrl),
+        delivery.deliveryId,
+      );
+      report.delivered += 1;
+      return await this.append(
+        data.key,
+        'ReminderDelivered',
+        { ...base, attempt, response },
+        'any',
+        data.authority,
+      );
+    } catch (error) {
+      report.failed += 1;
+      const delay = RETRY_DELAYS_MS[attempt - 1];
+      const nextAttemptAt =
+        attempt < MAX_ATTEMPTS && delay !== undefined
+          ? new Date(this.clock.now().getTime() + delay).toISOString()
+          : null;
+      const failure = { ...base, attempt, error: messageOf(error), nextAttemptAt };
+      return this.append(data.key, 'ReminderDeliveryFailed', failure, 'any', data.authority);
+    }
+  }
+
+  /** Deliveries whose retry has fallen due, or whose attempt went unanswered past its timeout. */
+  private async retryDue(report: DispatchReport): Promise<void> {
+    const due = this.db.dueDeliveries(this.clock.now(), this.options.batchSize);
+    await mapLimit(due, this.options.concurrency, async (row) => {
+      const issued = await this.readIssued(row.key);
+      if (issued === undefined) return null;
+      const delivery = { deliveryId: row.deliveryId, channel: row.channel, target: row.target };
+      const attempt = row.attempts + 1;
+      try {
+        if (attempt > MAX_ATTEMPTS) {
+          const gaveUp = {
+            key: row.key,
+            ...delivery,
+            attempt: row.attempts,
+            error: 'no outcome was recorded for the last attempt',
+            nextAttemptAt: null,
+          };
+          return await this.append(
+            row.key,
+            'ReminderDeliveryFailed',
+            gaveUp,
+            row.streamRevision,
+            issued.authority,
+          );
+        }
+        const claim = { key: row.key, deliveryId: row.deliveryId, attempt };
+        await this.append(row.key, 'ReminderDeliveryAttempted', claim, row.streamRevision, issued.authority);
+      } catch (error) {
+        if (error instanceof WrongExpectedRevisionError) return null;
+        throw error;
+      }
+      return this.attempt(issued, delivery, attempt, report);
+    });
+  }
+
+  private async readIssued(key: string): Promise<ReminderIssuedData | undefined> {
+    for await (const first of this.store.readStream(reminderStream(key), { maxCount: 1 })) {
+      return first.data as ReminderIssuedData;
+    }
+    return undefined;
+  }
+
+  private async append(
+    key: string,
+    type: string,
+    data: object,
+    expectedRevision: ExpectedRevision,
+    authority: string,
+    at: Date = this.clock.now(),
+  ): Promise<Position> {
+    const event: NewEvent = {
+      id: this.ids.newId(),
+      type,
+      data,
+      metadata: {
+        actor: REMINDER_ACTOR,
+        authority,
+        correlationId: key,
+        causationId: key,
+        recordedAt: at.toISOString(),
+        schemaVersion: REMINDER_SCHEMA_VERSION,
+      },
+    };
+    const result = await this.store.appendToStream(reminderStream(key), [event], { expectedRevision });
+    return result.position;
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Runs `work` over `items` with at most `limit` in flight, results in order. */
+export async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}

@@ -1,0 +1,127 @@
+import type { Position, RecordedEvent } from '@trustworks/event-store';
+import type { TrustState } from '@trustworks/trust-domain';
+import { TRUST_STREAM_PREFIX, trustIdOf } from '@trustworks/trusts';
+import {
+  REMINDER_SETTINGS_STREAM_PREFIX,
+  REMINDER_STREAM_PREFIX,
+  type ReminderAcknowledgedData,
+  type ReminderDeliveredData,
+  type ReminderDeliveryAttemptedData,
+  type ReminderDeliveryFailedData,
+  type ReminderEvent,
+  type ReminderIssuedData,
+  type ReminderSettingsChangedData,
+  type ReminderSnoozedData,
+} from '../domain/events';
+import { scheduleFor } from '../domain/schedule';
+import { effectiveSettings } from '../domain/settings';
+import type { ReminderDb } from '../store/reminder-db';
+
+/** Where the projector gets a trust's current state: the trusts' repository (a cached fold). */
+export type LoadTrust = (trustId: string) => Promise<TrustState | null>;
+
+export const REMINDER_STREAM_PREFIXES = [
+  TRUST_STREAM_PREFIX,
+  REMINDER_STREAM_PREFIX,
+  REMINDER_SETTINGS_STREAM_PREFIX,
+];
+
+/**
+ * Folds events into the reminders projection. A trust event (or a settings change) recomputes that
+ * trust's schedule from its current state; a reminder event records issue, delivery, answer.
+ * Rows and checkpoint commit together.
+ */
+export class ReminderProjector {
+  private readonly listeners = new Set<(position: Position) => void>();
+
+  constructor(
+    readonly db: ReminderDb,
+    private readonly loadTrust: LoadTrust,
+  ) {}
+
+  position(): Position | null {
+    return this.db.checkpoint();
+  }
+
+  onCommit(listener: (position: Position) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async apply(events: readonly RecordedEvent[], upTo: Position): Promise<void> {
+    const current = this.position();
+    if (current !== null && upTo <= current) return;
+    const fresh = events.filter((e) => current === null || e.position > current);
+    const states = new Map<string, TrustState>();
+    for (const trustId of touchedTrusts(fresh)) {
+      const state = await this.loadTrust(trustId);
+      if (state !== null) states.set(trustId, state);
+    }
+    this.db.transaction(() => {
+      // Another process on the same files may have applied some of these meanwhile: look again inside the lock.
+      const committed = this.position();
+      if (committed !== null && upTo <= committed) return;
+      for (const event of fresh) if (committed === null || event.position > committed) this.record(event);
+      for (const [trustId, state] of states) {
+        const settings = effectiveSettings(this.db.settingsOf(trustId));
+        this.db.replaceSchedule(trustId, scheduleFor(state, settings), settings.sendHour);
+      }
+      this.db.setCheckpoint(upTo);
+    });
+    for (const listener of this.listeners) listener(upTo);
+  }
+
+  reset(): void {
+    this.db.reset();
+  }
+
+  private record(event: RecordedEvent): void {
+    if (
+      !event.stream.startsWith(REMINDER_STREAM_PREFIX) &&
+      !event.stream.startsWith(REMINDER_SETTINGS_STREAM_PREFIX)
+    ) {
+      return;
+    }
+    const at = String(event.metadata.recordedAt);
+    const e = { type: event.type, data: event.data } as ReminderEvent;
+    switch (e.type) {
+      case 'ReminderIssued':
+        return this.db.onIssued(e.data as ReminderIssuedData, at, event.revision);
+      case 'ReminderDeliveryAttempted': {
+        const d = e.data as ReminderDeliveryAttemptedData;
+        return this.db.onAttempted(d.key, d.deliveryId, d.attempt, at, event.revision);
+      }
+      case 'ReminderDelivered':
+        return this.db.onDelivered(e.data as ReminderDeliveredData, at, event.revision);
+      case 'ReminderDeliveryFailed':
+        return this.db.onFailed(e.data as ReminderDeliveryFailedData, at, event.revision);
+      case 'ReminderAcknowledged':
+        return this.db.onAcknowledged(
+          (e.data as ReminderAcknowledgedData).key,
+          at,
+          String(event.metadata.actor),
+          event.revision,
+        );
+      case 'ReminderSnoozed':
+        return this.db.onSnoozed(e.data as ReminderSnoozedData, event.revision);
+      case 'ReminderSettingsChanged': {
+        const d = e.data as ReminderSettingsChangedData;
+        return this.db.putSettings(d.trustId, d.authority, d.settings);
+      }
+      default: {
+        const unknown: never = e;
+        return unknown;
+      }
+    }
+  }
+}
+
+function touchedTrusts(events: readonly RecordedEvent[]): Set<string> {
+  const ids = new Set<string>();
+  for (const event of events) {
+    if (event.stream.startsWith(TRUST_STREAM_PREFIX)) ids.add(trustIdOf(event.stream));
+    else if (event.type === 'ReminderSettingsChanged')
+      ids.add((event.data as ReminderSettingsChangedData).trustId);
+  }
+  return ids;
+}

@@ -1,0 +1,250 @@
+/**
+ * What a trust's record says should be reminded, and when: pure, from the domain's TrustState and
+ * the trust's settings. The result is data (rows in the reminders projection), never a timer.
+ *
+ * Every entry names the London day it falls due; the dispatcher issues it at `sendHour` that day.
+ * A lead-time reminder (14, 7, 1 days before) goes stale when the nearer one falls due, so a
+ * milestone scheduled five days out gets its "1 day" reminder, not three at once; an overdue one
+ * repeats until the thing is done.
+ */
+import {
+  KEY_ISSUES,
+  entriesOf,
+  type AppendLog,
+  type CalendarDate,
+  type DecisionRecord,
+  type TrustState,
+} from '@trustworks/trust-domain';
+import { attendanceOf } from '@trustworks/projections';
+import { addDaysTo, addMonthsTo, dueInstant } from './days';
+import { DCS, PROGRAMME_MANAGER, type ReminderSettings } from './settings';
+
+export const REMINDER_RULES = [
+  'milestone-due',
+  'milestone-overdue',
+  'key-issues-review',
+  'key-issues-review-overdue',
+  'vesting-day',
+  'annual-review',
+  'annual-review-overdue',
+  'attendance-below-minimum',
+  'decision-effective',
+] as const;
+export type ReminderRule = (typeof REMINDER_RULES)[number];
+
+export interface ScheduleEntry {
+  /** Stable while the subject and its date stay the same: rule, trust, subject, date and lead. */
+  scheduleId: string;
+  rule: ReminderRule;
+  trustId: string;
+  authority: string;
+  trustName: string;
+  subjectId: string;
+  subjectTitle: string;
+  /** The day the reminder is about: a due date, a deadline, vesting day, an effective date. */
+  subjectDate: CalendarDate;
+  /** Days before the subject date; negative after it. */
+  leadDays: number;
+  /** The London day it first falls due. */
+  remindOn: CalendarDate;
+  /** That day at the send hour, ISO-8601 UTC. */
+  dueAt: string;
+  /** Stale from this instant (a nearer reminder or the day itself has come); null: never. */
+  expiresAt: string | null;
+  /** Repeats every this many days; null: once. */
+  everyDays: number | null;
+  /** Contact keys: a milestone owner's name, `programme-manager`, `dcs`, a lead agency. */
+  recipients: string[];
+}
+
+/** How long an attendance reminder stays worth sending: by then another meeting has been held. */
+const ATTENDANCE_STALE_DAYS = 28;
+
+export function scheduleFor(state: TrustState, settings: ReminderSettings): ScheduleEntry[] {
+  if (!settings.enabled || state.phase === 'not-proposed' || state.phase.startsWith('closed')) return [];
+  const make = entryMaker(state, settings);
+  return [
+    ...milestoneEntries(state, settings, make),
+    ...keyIssuesReviewEntries(state, settings, make),
+    ...vestingEntries(state, settings, make),
+    ...annualReviewEntries(state, settings, make),
+    ...attendanceEntries(state, settings, make),
+    ...decisionEntries(state, settings, make),
+  ];
+}
+
+interface Draft {
+  rule: ReminderRule;
+  subjectId: string;
+  subjectTitle: string;
+  subjectDate: CalendarDate;
+  leadDays: number;
+  expiresAt: string | null;
+  everyDays: number | null;
+  recipients: string[];
+}
+type Make = (draft: Draft) => ScheduleEntry;
+
+function entryMaker(state: TrustState, settings: ReminderSettings): Make {
+  return (draft) => {
+    const remindOn = addDaysTo(draft.subjectDate, -draft.leadDays);
+    return {
+      ...draft,
+      scheduleId: [draft.rule, state.trustId, draft.subjectId, draft.subjectDate, draft.leadDays].join(':'),
+      trustId: state.trustId,
+      authority: state.authority,
+      trustName: state.name,
+      remindOn,
+      dueAt: dueInstant(remindOn, settings.sendHour),
+      recipients: [...new Set(draft.recipients)],
+    };
+  };
+}
+
+/**
+ * Lead-time reminders before `subjectDate`: each goes stale when the next nearer one falls due, and
+ * the nearest at the end of the subject day.
+ */
+function countdown(
+  leads: readonly number[],
+  subjectDate: CalendarDate,
+  settings: ReminderSettings,
+  base: Omit<Draft, 'leadDays' | 'expiresAt' | 'everyDays' | 'subjectDate'>,
+  make: Make,
+): ScheduleEntry[] {
+  const ordered = [...new Set(leads)].filter((d) => d >= 0).sort((a, b) => b - a);
+  return ordered.map((leadDays, i) => {
+    const nearer = ordered[i + 1];
+    const expiresAt =
+      nearer === undefined
+        ? dueInstant(addDaysTo(subjectDate, 1), 0)
+        : dueInstant(addDaysTo(subjectDate, -nearer), settings.sendHour);
+    return make({ ...base, subjectDate, leadDays, expiresAt, everyDays: null });
+  });
+}
+
+function overdue(
+  rule: ReminderRule,
+  subjectDate: CalendarDate,
+  settings: ReminderSettings,
+  base: Omit<Draft, 'rule' | 'leadDays' | 'expiresAt' | 'everyDays' | 'subjectDate'>,
+  make: Make,
+): ScheduleEntry {
+  return make({
+    ...base,
+    rule,
+    subjectDate,
+    leadDays: -1,
+    expiresAt: null,
+    everyDays: settings.overdueEveryDays,
+  });
+}
+
+function milestoneEntries(state: TrustState, settings: ReminderSettings, make: Make): ScheduleEntry[] {
+  return Object.values(state.milestones)
+    .filter((m) => m.completedOn === null)
+    .flatMap((m) => {
+      const base = {
+        subjectId: m.milestoneId,
+        subjectTitle: m.title,
+        recipients: [m.owner, PROGRAMME_MANAGER],
+      };
+      return [
+        ...countdown(
+          settings.milestoneLeadDays,
+          m.forecastDue,
+          settings,
+          { ...base, rule: 'milestone-due' },
+          make,
+        ),
+        overdue('milestone-overdue', m.forecastDue, settings, base, make),
+      ];
+    });
+}
+
+function keyIssuesReviewEntries(state: TrustState, settings: ReminderSettings, make: Make): ScheduleEntry[] {
+  const board = state.implementationBoard;
+  if (board === null || state.trustBoard !== null) return [];
+  const open = KEY_ISSUES.filter((k) => state.keyIssues[k].status !== 'agreed');
+  if (open.length === 0) return [];
+  const deadline = addMonthsTo(board.convenedOn, settings.keyIssuesReviewMonths);
+  const base = {
+    subjectId: 'key-issues',
+    subjectTitle: `Review of the key issues (${open.length} of ${KEY_ISSUES.length} not yet agreed: ${open.join(', ')})`,
+    recipients: [PROGRAMME_MANAGER],
+  };
+  return [
+    ...countdown(settings.deadlineLeadDays, deadline, settings, { ...base, rule: 'key-issues-review' }, make),
+    overdue('key-issues-review-overdue', deadline, settings, base, make),
+  ];
+}
+
+function vestingEntries(state: TrustState, settings: ReminderSettings, make: Make): ScheduleEntry[] {
+  if (state.vestingDay === null || state.vestingDayReachedOn !== null) return [];
+  const base = {
+    rule: 'vesting-day' as const,
+    subjectId: 'vesting-day',
+    subjectTitle: `Vesting day (${state.vestingDay})`,
+    recipients: [PROGRAMME_MANAGER, DCS],
+  };
+  return countdown(settings.vestingCountdownDays, state.vestingDay, settings, base, make);
+}
+
+function annualReviewEntries(state: TrustState, settings: ReminderSettings, make: Make): ScheduleEntry[] {
+  const plan = state.plan;
+  if (plan === null || plan.approvedOn === null) return [];
+  const from = plan.annualReviewCompletedOn ?? plan.approvedOn;
+  const due = addMonthsTo(from, settings.annualReviewMonths);
+  const base = {
+    subjectId: `plan-${plan.planId}`,
+    subjectTitle: `Annual review of ${plan.title}`,
+    recipients: [PROGRAMME_MANAGER],
+  };
+  return [
+    ...countdown(settings.deadlineLeadDays, due, settings, { ...base, rule: 'annual-review' }, make),
+    overdue('annual-review-overdue', due, settings, base, make),
+  ];
+}
+
+function attendanceEntries(state: TrustState, settings: ReminderSettings, make: Make): ScheduleEntry[] {
+  const meetings = entriesOf(state.meetings);
+  const last = meetings.reduce<CalendarDate | null>(
+    (d, m) => (d === null || m.heldOn > d ? m.heldOn : d),
+    null,
+  );
+  if (last === null) return [];
+  const notice = addDaysTo(last, 1);
+  return attendanceOf(state)
+    .filter((row) => row.belowMinimum)
+    .map((row) =>
+      make({
+        rule: 'attendance-below-minimum',
+        subjectId: `member-${row.memberId}`,
+        subjectTitle: `${row.person} (${row.organisation}) attended ${row.attended} of ${row.of} meetings; committed to ${row.minimumAttendance}`,
+        subjectDate: notice,
+        leadDays: 0,
+        expiresAt: dueInstant(addDaysTo(notice, ATTENDANCE_STALE_DAYS), settings.sendHour),
+        everyDays: null,
+        recipients: [PROGRAMME_MANAGER],
+      }),
+    );
+}
+
+function decisionEntries(state: TrustState, settings: ReminderSettings, make: Make): ScheduleEntry[] {
+  return entriesOf(state.decisions as AppendLog<DecisionRecord>)
+    .filter((d) => d.effectiveFrom > d.decidedOn)
+    .flatMap((d) =>
+      countdown(
+        settings.decisionEffectiveLeadDays,
+        d.effectiveFrom,
+        settings,
+        {
+          rule: 'decision-effective',
+          subjectId: `decision-${d.decisionId}`,
+          subjectTitle: `Decision takes effect: ${d.title}`,
+          recipients: [PROGRAMME_MANAGER, d.leadAgency],
+        },
+        make,
+      ),
+    );
+}

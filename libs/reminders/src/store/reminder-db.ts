@@ -1,0 +1,375 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Position } from '@trustworks/event-store';
+import type { CalendarDate } from '@trustworks/trust-domain';
+import type {
+  ReminderDeliveredData,
+  ReminderDeliveryFailedData,
+  ReminderIssuedData,
+  ReminderSnoozedData,
+} from '../domain/events';
+import { nextAfter } from '../domain/occurrence';
+import type { ScheduleEntry } from '../domain/schedule';
+import type { ReminderSettings } from '../domain/settings';
+import { londonDate } from '@trustworks/platform';
+import { REMINDER_SCHEMA } from './reminder-schema';
+import { statements, type Statements } from './reminder-statements';
+
+/** How long an attempt may be under way before another dispatcher may take the delivery over. */
+export const ATTEMPT_TIMEOUT_MS = 120_000;
+
+export interface DueRow {
+  scheduleId: string;
+  trustId: string;
+  authority: string;
+  trustName: string;
+  rule: string;
+  subjectId: string;
+  subjectTitle: string;
+  subjectDate: CalendarDate;
+  leadDays: number;
+  everyDays: number | null;
+  sendHour: number;
+  recipients: string[];
+  nextOn: CalendarDate;
+  nextAt: string;
+  expiresAt: string | null;
+  snoozedKey: string | null;
+}
+
+export interface IssuedRow {
+  key: string;
+  scheduleId: string;
+  trustId: string;
+  authority: string;
+  trustName: string;
+  rule: string;
+  subjectId: string;
+  subjectTitle: string;
+  subjectDate: CalendarDate;
+  occurrence: CalendarDate;
+  issuedAt: string;
+  recipients: ReminderIssuedData['recipients'];
+  unaddressed: string[];
+  escalated: boolean;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+  snoozedUntil: string | null;
+  streamRevision: number;
+}
+
+export interface DeliveryRow {
+  key: string;
+  deliveryId: string;
+  channel: 'email' | 'webhook';
+  target: string;
+  status: 'pending' | 'delivered' | 'failed' | 'abandoned';
+  attempts: number;
+  lastError: string | null;
+  response: string | null;
+  nextAttemptAt: string | null;
+  updatedAt: string;
+}
+
+type Raw = Record<string, string | number | null>;
+const CHECKPOINT = 'reminders';
+
+/**
+ * The reminders projection in its own SQLite file (`reminders.sqlite` beside the event store).
+ * Each batch of events, its rows and its checkpoint commit in one transaction.
+ */
+export class ReminderDb {
+  private readonly stmt: Statements;
+
+  private constructor(readonly db: Database.Database) {
+    db.exec(REMINDER_SCHEMA);
+    this.stmt = statements(db);
+  }
+
+  static open(path: string): ReminderDb {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    const db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('busy_timeout = 5000');
+    return new ReminderDb(db);
+  }
+
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work).immediate();
+  }
+
+  checkpoint(): Position | null {
+    return (this.stmt.checkpoint.get(CHECKPOINT) as number | undefined) ?? null;
+  }
+
+  setCheckpoint(position: Position): void {
+    this.stmt.setCheckpoint.run(CHECKPOINT, position);
+  }
+
+  reset(): void {
+    this.db.exec(
+      'DELETE FROM checkpoints; DELETE FROM settings; DELETE FROM schedule; DELETE FROM issued; DELETE FROM deliveries;',
+    );
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  // ---- settings ----
+
+  settingsOf(trustId: string): Partial<ReminderSettings> | undefined {
+    const json = this.stmt.settings.get(trustId) as string | undefined;
+    return json === undefined ? undefined : (JSON.parse(json) as Partial<ReminderSettings>);
+  }
+
+  putSettings(trustId: string, authority: string, settings: Partial<ReminderSettings>): void {
+    this.stmt.putSettings.run(trustId, authority, JSON.stringify(settings));
+  }
+
+  // ---- schedule ----
+
+  /** The trust's schedule as the record now says; what was already issued is not scheduled again. */
+  replaceSchedule(trustId: string, entries: readonly ScheduleEntry[], sendHour: number): void {
+    this.stmt.deleteSchedule.run(trustId);
+    for (const entry of entries) {
+      const next = this.nextOccurrence(entry.scheduleId, entry, sendHour);
+      this.stmt.insertSchedule.run({
+        ...entry,
+        expiresAt: entry.expiresAt,
+        sendHour,
+        recipients: JSON.stringify(entry.recipients),
+        nextOn: next?.on ?? null,
+        nextAt: next?.at ?? null,
+        snoozedKey: null,
+      });
+    }
+  }
+
+  private nextOccurrence(
+    scheduleId: string,
+    entry: Pick<ScheduleEntry, 'remindOn' | 'dueAt' | 'everyDays'>,
+    sendHour: number,
+  ): { on: CalendarDate; at: string } | null {
+    const last = this.stmt.lastIssued.get(scheduleId) as string | null | undefined;
+    if (last === undefined || last === null) return { on: entry.remindOn, at: entry.dueAt };
+    return nextAfter({ everyDays: entry.everyDays, sendHour }, last);
+  }
+
+  /** Stale lead-time reminders leave the due set for good; repeating ones never go stale. */
+  expireStale(now: Date): number {
+    return this.stmt.expire.run({ now: now.toISOString() }).changes;
+  }
+
+  dueSet(now: Date, limit: number): DueRow[] {
+    return (this.stmt.due.all({ now: now.toISOString(), limit }) as Raw[]).map(toDue);
+  }
+
+  upcoming(trustId: string, now: Date, limit: number): DueRow[] {
+    return (this.stmt.upcoming.all({ trustId, now: now.toISOString(), limit }) as Raw[]).map(toDue);
+  }
+
+  /** The earliest instant anything falls due: the next reminder or the next delivery attempt. */
+  nextWake(): string | null {
+    const a = this.stmt.nextDue.get() as string | null;
+    const b = this.stmt.nextDelivery.get() as string | null;
+    if (a === null) return b;
+    if (b === null) return a;
+    return a < b ? a : b;
+  }
+
+  // ---- issued reminders ----
+
+  onIssued(data: ReminderIssuedData, issuedAt: string, revision: number): void {
+    this.stmt.insertIssued.run({
+      ...data,
+      issuedAt,
+      recipients: JSON.stringify(data.recipients),
+      unaddressed: JSON.stringify(data.unaddressed),
+      escalated: data.escalated ? 1 : 0,
+      revision,
+    });
+    const claimUntil = new Date(Date.parse(issuedAt) + ATTEMPT_TIMEOUT_MS).toISOString();
+    for (const d of data.deliveries) {
+      this.stmt.insertDelivery.run({ ...d, key: data.key, nextAttemptAt: claimUntil, updatedAt: issuedAt });
+    }
+    this.advance(data.scheduleId, data.occurrence);
+  }
+
+  private advance(scheduleId: string, occurrence: CalendarDate): void {
+    const row = this.stmt.scheduleRow.get(scheduleId) as Raw | undefined;
+    if (row === undefined) return;
+    const every = row.every_days as number | null;
+    const next = nextAfter({ everyDays: every, sendHour: row.send_hour as number }, occurrence);
+    this.stmt.setNext.run(next?.on ?? null, next?.at ?? null, scheduleId);
+  }
+
+  onAttempted(key: string, deliveryId: string, attempt: number, at: string, revision: number): void {
+    const claimUntil = new Date(Date.parse(at) + ATTEMPT_TIMEOUT_MS).toISOString();
+    this.stmt.updateDelivery.run('pending', attempt, null, null, claimUntil, at, key, deliveryId);
+    this.stmt.setRevision.run(revision, key);
+  }
+
+  onDelivered(data: ReminderDeliveredData, at: string, revision: number): void {
+    this.stmt.updateDelivery.run(
+      'delivered',
+      data.attempt,
+      null,
+      data.response,
+      null,
+      at,
+      data.key,
+      data.deliveryId,
+    );
+    this.stmt.setRevision.run(revision, data.key);
+  }
+
+  onFailed(data: ReminderDeliveryFailedData, at: string, revision: number): void {
+    const status = data.nextAttemptAt === null ? 'abandoned' : 'failed';
+    this.stmt.updateDelivery.run(
+      status,
+      data.attempt,
+      data.error,
+      null,
+      data.nextAttemptAt,
+      at,
+      data.key,
+      data.deliveryId,
+    );
+    this.stmt.setRevision.run(revision, data.key);
+  }
+
+  onAcknowledged(key: string, at: string, by: string, revision: number): void {
+    this.stmt.acknowledge.run(at, by, revision, key);
+  }
+
+  onSnoozed(data: ReminderSnoozedData, revision: number): void {
+    this.stmt.snooze.run(data.until, revision, data.key);
+    const issued = this.issued(data.key);
+    if (issued === undefined) return;
+    const scheduleId = `${data.key}~snoozed-${data.until}`;
+    this.stmt.insertSchedule.run({
+      scheduleId,
+      trustId: issued.trustId,
+      authority: issued.authority,
+      trustName: issued.trustName,
+      rule: issued.rule,
+      subjectId: issued.subjectId,
+      subjectTitle: issued.subjectTitle,
+      subjectDate: issued.subjectDate,
+      leadDays: 0,
+      remindOn: londonDate(new Date(data.until)),
+      dueAt: data.until,
+      expiresAt: null,
+      everyDays: null,
+      sendHour: 0,
+      recipients: JSON.stringify(issued.recipients.map((r) => r.contact)),
+      nextOn: this.stmt.lastIssued.get(scheduleId) ? null : londonDate(new Date(data.until)),
+      nextAt: this.stmt.lastIssued.get(scheduleId) ? null : data.until,
+      snoozedKey: data.key,
+    });
+  }
+
+  issued(key: string): IssuedRow | undefined {
+    const row = this.stmt.issued.get(key) as Raw | undefined;
+    return row === undefined ? undefined : toIssued(row);
+  }
+
+  issuedFor(trustId: string, limit: number): IssuedRow[] {
+    return (this.stmt.issuedForTrust.all(trustId, limit) as Raw[]).map(toIssued);
+  }
+
+  /** Issued reminders for some authorities (null: all), newest first; `open` = not yet acknowledged. */
+  issuedVisible(authorities: readonly string[] | null, open: boolean, limit: number): IssuedRow[] {
+    const rows =
+      authorities === null
+        ? this.stmt.issuedAll.all({ open: open ? 1 : 0, limit })
+        : this.stmt.issuedByAuthorities.all({
+            authorities: JSON.stringify(authorities),
+            open: open ? 1 : 0,
+            limit,
+          });
+    return (rows as Raw[]).map(toIssued);
+  }
+
+  /** Reminders about the same subject still unacknowledged: the count that escalates to the DCS. */
+  unanswered(trustId: string, subjectId: string): number {
+    return this.stmt.unanswered.get(trustId, subjectId) as number;
+  }
+
+  deliveriesOf(key: string): DeliveryRow[] {
+    return (this.stmt.deliveriesOf.all(key) as Raw[]).map(toDelivery);
+  }
+
+  dueDeliveries(now: Date, limit: number): Array<DeliveryRow & { streamRevision: number }> {
+    return (this.stmt.dueDeliveries.all(now.toISOString(), limit) as Raw[]).map((r) => ({
+      ...toDelivery(r),
+      streamRevision: r.stream_revision as number,
+    }));
+  }
+
+  counts(): { scheduled: number; issued: number } {
+    return this.stmt.counts.get() as { scheduled: number; issued: number };
+  }
+}
+
+function toDue(r: Raw): DueRow {
+  return {
+    scheduleId: r.schedule_id as string,
+    trustId: r.trust_id as string,
+    authority: r.authority as string,
+    trustName: r.trust_name as string,
+    rule: r.rule as string,
+    subjectId: r.subject_id as string,
+    subjectTitle: r.subject_title as string,
+    subjectDate: r.subject_date as string,
+    leadDays: r.lead_days as number,
+    everyDays: r.every_days as number | null,
+    sendHour: r.send_hour as number,
+    recipients: JSON.parse(r.recipients as string) as string[],
+    nextOn: r.next_on as string,
+    nextAt: r.next_at as string,
+    expiresAt: r.expires_at as string | null,
+    snoozedKey: r.snoozed_key as string | null,
+  };
+}
+
+function toIssued(r: Raw): IssuedRow {
+  return {
+    key: r.key as string,
+    scheduleId: r.schedule_id as string,
+    trustId: r.trust_id as string,
+    authority: r.authority as string,
+    trustName: r.trust_name as string,
+    rule: r.rule as string,
+    subjectId: r.subject_id as string,
+    subjectTitle: r.subject_title as string,
+    subjectDate: r.subject_date as string,
+    occurrence: r.occurrence as string,
+    issuedAt: r.issued_at as string,
+    recipients: JSON.parse(r.recipients as string) as IssuedRow['recipients'],
+    unaddressed: JSON.parse(r.unaddressed as string) as string[],
+    escalated: r.escalated === 1,
+    acknowledgedAt: r.acknowledged_at as string | null,
+    acknowledgedBy: r.acknowledged_by as string | null,
+    snoozedUntil: r.snoozed_until as string | null,
+    streamRevision: r.stream_revision as number,
+  };
+}
+
+function toDelivery(r: Raw): DeliveryRow {
+  return {
+    key: r.key as string,
+    deliveryId: r.delivery_id as string,
+    channel: r.channel as DeliveryRow['channel'],
+    target: r.target as string,
+    status: r.status as DeliveryRow['status'],
+    attempts: r.attempts as number,
+    lastError: r.last_error as string | null,
+    response: r.response as string | null,
+    nextAttemptAt: r.next_attempt_at as string | null,
+    updatedAt: r.updated_at as string,
+  };
+}
