@@ -31,6 +31,12 @@ export interface DispatcherOptions {
   /** Reminders claimed at once: claims from many share the store's group commit. */
   concurrency: number;
   batchSize: number;
+  /**
+   * After new events, wait this long for quiet before looking (a burst of back-filled history is one
+   * change, not many), but never longer than `maxQuietWaitMs` from the first of them.
+   */
+  quietMs?: number;
+  maxQuietWaitMs?: number;
 }
 
 export interface DispatchReport {
@@ -62,6 +68,8 @@ export class ReminderDispatcher {
   private ticking: Promise<void> | null = null;
   private again = false;
   private timer?: NodeJS.Timeout;
+  private quietTimer?: NodeJS.Timeout;
+  private burstStartedAt = 0;
   private unsubscribe?: () => void;
 
   constructor(
@@ -78,7 +86,7 @@ export class ReminderDispatcher {
   /** Runs on its own: wakes when something falls due and whenever new events are projected. */
   start(): void {
     this.running = true;
-    this.unsubscribe = this.projector.onCommit(() => this.poke());
+    this.unsubscribe = this.projector.onCommit(() => this.afterEvents());
     this.poke();
   }
 
@@ -86,6 +94,7 @@ export class ReminderDispatcher {
     this.running = false;
     this.unsubscribe?.();
     clearTimeout(this.timer);
+    clearTimeout(this.quietTimer);
     await this.ticking;
   }
 
@@ -107,6 +116,24 @@ export class ReminderDispatcher {
     }
     await this.retryDue(report);
     return report;
+  }
+
+  /** Elapsed real time, not the clock's: this only spaces out the dispatcher's own work. */
+  private afterEvents(): void {
+    if (!this.running) return;
+    const now = performance.now();
+    if (this.quietTimer === undefined) this.burstStartedAt = now;
+    clearTimeout(this.quietTimer);
+    const quiet = this.options.quietMs ?? 1000;
+    const deadline = this.burstStartedAt + (this.options.maxQuietWaitMs ?? 5000);
+    this.quietTimer = setTimeout(
+      () => {
+        this.quietTimer = undefined;
+        this.poke();
+      },
+      Math.max(0, Math.min(quiet, deadline - now)),
+    );
+    this.quietTimer.unref();
   }
 
   private poke(): void {
