@@ -14,6 +14,7 @@ import {
   reminderEvents,
   startReminderApp,
   trustWithMilestone,
+  waitUntil,
 } from './support/reminder-fixtures';
 
 const TRUSTS = 48;
@@ -38,14 +39,6 @@ function startChild(dataDir: string, smtpPort: number, at: string): ChildProcess
 
 const exited = (child: ChildProcess) =>
   new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-
-async function until(check: () => boolean, what: string, child: { output: string[] }): Promise<void> {
-  for (let i = 0; i < 600; i += 1) {
-    if (check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`gave up waiting for ${what}; child said:\n${child.output.join('')}`);
-}
 
 describe('a dispatcher killed mid-batch and restarted', () => {
   let smtp: SmtpPeer;
@@ -74,7 +67,11 @@ describe('a dispatcher killed mid-batch and restarted', () => {
     smtp.hold();
     const first = startChild(dataDir, smtp.port, DUE_AT);
     const firstExit = exited(first);
-    await until(() => smtp.held() >= 8, 'the first claims to reach the SMTP server', first);
+    await waitUntil(
+      () => smtp.held() >= 8,
+      'the first claims to reach the SMTP server',
+      () => `child said:\n${first.output.join('')}`,
+    );
     first.kill('SIGKILL');
     expect(await firstExit).toBeNull();
     smtp.release();

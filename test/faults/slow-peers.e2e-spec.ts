@@ -13,16 +13,9 @@ import {
   reminderEvents,
   startReminderApp,
   trustWithMilestone,
+  waitUntil,
   type ClockedApp,
 } from '../support/reminder-fixtures';
-
-async function until(check: () => Promise<boolean> | boolean, what: string): Promise<void> {
-  for (let i = 0; i < 300; i += 1) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`gave up waiting for ${what}`);
-}
 
 describe('slow and failing reminder peers', () => {
   let smtp: SmtpPeer;
@@ -57,7 +50,7 @@ describe('slow and failing reminder peers', () => {
     // The 14-day reminders fall due; the running dispatcher wakes on the next projected event.
     t.clock.set(new Date('2009-03-17T08:00:00Z'));
     await putSettings(t, 'slow-0', { sendHour: 8 });
-    await until(() => smtp.held() >= 1, 'a delivery to be stuck at the SMTP relay');
+    await waitUntil(() => smtp.held() >= 1, 'a delivery to be stuck at the SMTP relay');
 
     for (let i = 0; i < 20; i += 1) {
       const res = await http(t)
@@ -77,7 +70,7 @@ describe('slow and failing reminder peers', () => {
     expect(hooks.requests.every((r) => r.status === 500)).toBe(true);
 
     smtp.release();
-    await until(
+    await waitUntil(
       async () => ofType(await reminderEvents(t), 'ReminderDelivered').length >= 5,
       'the five e-mails to be recorded as delivered',
     );

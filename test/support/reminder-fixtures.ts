@@ -115,3 +115,16 @@ export async function reminderEvents(t: TestApp): Promise<RecordedEvent[]> {
 }
 
 export const ofType = (events: RecordedEvent[], type: string) => events.filter((e) => e.type === type);
+
+/** Polls `check` every 100 ms, for at most a minute, then fails naming what it waited for. */
+export async function waitUntil(
+  check: () => Promise<boolean> | boolean,
+  what: string,
+  context: () => string = () => '',
+): Promise<void> {
+  for (let i = 0; i < 600; i += 1) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`gave up waiting for ${what}${context() ? `; ${context()}` : ''}`);
+}

@@ -5,7 +5,7 @@
  * the same stream, so the audit trail shows who was told what, when, and who answered.
  */
 import type { CalendarDate } from '@trustworks/trust-domain';
-import type { ReminderRule } from './schedule';
+import type { ScheduleEntry } from './schedule';
 import type { ReminderSettings } from './settings';
 
 export const REMINDER_STREAM_PREFIX = 'reminder-';
@@ -25,17 +25,19 @@ export interface DeliveryTarget {
   target: string;
 }
 
-export interface ReminderIssuedData {
+export interface ReminderIssuedData extends Pick<
+  ScheduleEntry,
+  | 'scheduleId'
+  | 'rule'
+  | 'trustId'
+  | 'authority'
+  | 'trustName'
+  | 'subjectId'
+  | 'subjectTitle'
+  | 'subjectDate'
+  | 'leadDays'
+> {
   key: string;
-  scheduleId: string;
-  rule: ReminderRule;
-  trustId: string;
-  authority: string;
-  trustName: string;
-  subjectId: string;
-  subjectTitle: string;
-  subjectDate: CalendarDate;
-  leadDays: number;
   /** The London day this occurrence fell due (for a repeating reminder, one of several). */
   occurrence: CalendarDate;
   /** Contact keys told (after escalation), with the addresses they resolved to. */

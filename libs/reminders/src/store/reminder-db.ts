@@ -245,29 +245,26 @@ export class ReminderDb {
     this.stmt.acknowledge.run(at, by, revision, key);
   }
 
+  /** A snooze is one more scheduled reminder: the same subject, due at the chosen time, once. */
   onSnoozed(data: ReminderSnoozedData, revision: number): void {
     this.stmt.snooze.run(data.until, revision, data.key);
     const issued = this.issued(data.key);
     if (issued === undefined) return;
     const scheduleId = `${data.key}~snoozed-${data.until}`;
+    const on = londonDate(new Date(data.until));
+    const done = this.stmt.lastIssued.get(scheduleId) !== null;
     this.stmt.insertSchedule.run({
+      ...issued,
       scheduleId,
-      trustId: issued.trustId,
-      authority: issued.authority,
-      trustName: issued.trustName,
-      rule: issued.rule,
-      subjectId: issued.subjectId,
-      subjectTitle: issued.subjectTitle,
-      subjectDate: issued.subjectDate,
       leadDays: 0,
-      remindOn: londonDate(new Date(data.until)),
+      remindOn: on,
       dueAt: data.until,
       expiresAt: null,
       everyDays: null,
       sendHour: 0,
       recipients: JSON.stringify(issued.recipients.map((r) => r.contact)),
-      nextOn: this.stmt.lastIssued.get(scheduleId) ? null : londonDate(new Date(data.until)),
-      nextAt: this.stmt.lastIssued.get(scheduleId) ? null : data.until,
+      nextOn: done ? null : on,
+      nextAt: done ? null : data.until,
       snoozedKey: data.key,
     });
   }
@@ -315,61 +312,28 @@ export class ReminderDb {
   }
 }
 
+/** A row with its columns in camelCase, as the rest of the code names them. */
+function camel(r: Raw): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(r).map(([k, v]) => [k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()), v]),
+  );
+}
+
 function toDue(r: Raw): DueRow {
-  return {
-    scheduleId: r.schedule_id as string,
-    trustId: r.trust_id as string,
-    authority: r.authority as string,
-    trustName: r.trust_name as string,
-    rule: r.rule as string,
-    subjectId: r.subject_id as string,
-    subjectTitle: r.subject_title as string,
-    subjectDate: r.subject_date as string,
-    leadDays: r.lead_days as number,
-    everyDays: r.every_days as number | null,
-    sendHour: r.send_hour as number,
-    recipients: JSON.parse(r.recipients as string) as string[],
-    nextOn: r.next_on as string,
-    nextAt: r.next_at as string,
-    expiresAt: r.expires_at as string | null,
-    snoozedKey: r.snoozed_key as string | null,
-  };
+  const row = camel(r);
+  return { ...row, recipients: JSON.parse(r.recipients as string) } as unknown as DueRow;
 }
 
 function toIssued(r: Raw): IssuedRow {
+  const row = camel(r);
   return {
-    key: r.key as string,
-    scheduleId: r.schedule_id as string,
-    trustId: r.trust_id as string,
-    authority: r.authority as string,
-    trustName: r.trust_name as string,
-    rule: r.rule as string,
-    subjectId: r.subject_id as string,
-    subjectTitle: r.subject_title as string,
-    subjectDate: r.subject_date as string,
-    occurrence: r.occurrence as string,
-    issuedAt: r.issued_at as string,
-    recipients: JSON.parse(r.recipients as string) as IssuedRow['recipients'],
-    unaddressed: JSON.parse(r.unaddressed as string) as string[],
+    ...row,
+    recipients: JSON.parse(r.recipients as string),
+    unaddressed: JSON.parse(r.unaddressed as string),
     escalated: r.escalated === 1,
-    acknowledgedAt: r.acknowledged_at as string | null,
-    acknowledgedBy: r.acknowledged_by as string | null,
-    snoozedUntil: r.snoozed_until as string | null,
-    streamRevision: r.stream_revision as number,
-  };
+  } as unknown as IssuedRow;
 }
 
 function toDelivery(r: Raw): DeliveryRow {
-  return {
-    key: r.key as string,
-    deliveryId: r.delivery_id as string,
-    channel: r.channel as DeliveryRow['channel'],
-    target: r.target as string,
-    status: r.status as DeliveryRow['status'],
-    attempts: r.attempts as number,
-    lastError: r.last_error as string | null,
-    response: r.response as string | null,
-    nextAttemptAt: r.next_attempt_at as string | null,
-    updatedAt: r.updated_at as string,
-  };
+  return camel(r) as unknown as DeliveryRow;
 }
