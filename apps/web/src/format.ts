@@ -78,3 +78,57 @@ export const RAG_LABEL: Record<Rag, string> = { red: 'Red', amber: 'Amber', gree
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+const LONDON_PARTS = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** An instant as the wall-clock time in England: `{ day: "2009-01-27", time: "08:00" }`. */
+export function londonWallClock(instant: Date): { day: string; time: string } {
+  const p = Object.fromEntries(LONDON_PARTS.formatToParts(instant).map((x) => [x.type, x.value]));
+  return { day: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
+}
+
+/** "2009-01-27T08:00:00Z" → "27 January 2009 at 08:00" (the time in England, GMT or BST). */
+export function londonDateTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  const { day, time } = londonWallClock(at);
+  return `${longDate(day)} at ${time}`;
+}
+
+/**
+ * A `datetime-local` value read as a time in England ("2009-01-28T08:00") → ISO-8601 UTC. The
+ * offset (GMT or BST) is the one in force at that time; null when the value is not a date-time.
+ */
+export function londonInputToIso(value: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
+  if (!m) return null;
+  const wall = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5]);
+  if (Number.isNaN(wall)) return null;
+  const offsetAt = (t: number) => {
+    const { day, time } = londonWallClock(new Date(t));
+    return Date.parse(`${day}T${time}:00Z`) - Math.floor(t / 60_000) * 60_000;
+  };
+  const first = wall - offsetAt(wall);
+  return new Date(wall - offsetAt(first)).toISOString();
+}
+
+/** Tomorrow in England at a given hour, as a `datetime-local` value. */
+export function londonTomorrowAt(hour: number, now = new Date()): string {
+  return `${addDays(londonToday(now), 1)}T${String(hour).padStart(2, '0')}:00`;
+}
+
+/** ["a", "b", "c"] → "a, b and c". */
+export function listOf(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}

@@ -137,3 +137,67 @@ export interface VerifyResult {
   checked: number;
   firstBroken: unknown;
 }
+
+/** `GET /trusts/:trustId/reminders` (see libs/reminders). */
+export interface UpcomingReminder {
+  scheduleId: string;
+  rule: string;
+  subjectId: string;
+  subjectTitle: string;
+  subjectDate: string;
+  /** Days before the subject date; negative after it. */
+  leadDays: number;
+  nextOn: string;
+  nextAt: string;
+  everyDays: number | null;
+  recipients: string[];
+}
+
+export interface ReminderDelivery {
+  deliveryId: string;
+  channel: string;
+  target: string;
+  status: 'pending' | 'delivered' | 'failed' | 'abandoned';
+  attempts: number;
+  lastError: string | null;
+  nextAttemptAt: string | null;
+}
+
+export interface IssuedReminder {
+  key: string;
+  rule: string;
+  subjectId: string;
+  subjectTitle: string;
+  subjectDate: string;
+  occurrence: string;
+  issuedAt: string;
+  recipients: Array<{ contact: string; addresses: string[] }>;
+  unaddressed: string[];
+  escalated: boolean;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+  snoozedUntil: string | null;
+  deliveries: ReminderDelivery[];
+}
+
+export interface ReminderSettings {
+  enabled: boolean;
+  milestoneLeadDays: number[];
+  overdueEveryDays: number;
+  keyIssuesReviewMonths: number;
+  deadlineLeadDays: number[];
+  vestingCountdownDays: number[];
+  annualReviewMonths: number;
+  decisionEffectiveLeadDays: number[];
+  escalateAfterUnanswered: number;
+  sendHour: number;
+  contacts: Record<string, string[]>;
+  webhooks: string[];
+}
+
+export interface TrustReminders {
+  trustId: string;
+  upcoming: UpcomingReminder[];
+  issued: IssuedReminder[];
+  settings: ReminderSettings;
+}

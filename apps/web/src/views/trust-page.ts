@@ -10,9 +10,11 @@ import { decisionLog, keyIssuesBoard, meetingsAndAttendance, membershipRegister 
 import { commandForms } from './command-forms';
 import { ganttSection } from './gantt';
 import { lifecycleDiagram } from './lifecycle-diagram';
+import { loadReminders, remindersPanel } from './reminders';
 
 const SECTIONS: Array<[string, string]> = [
   ['timeline', 'Programme timeline'],
+  ['reminders', 'Reminders'],
   ['lifecycle', 'Lifecycle'],
   ['key-issues', 'Key issues'],
   ['membership', 'Membership'],
@@ -58,9 +60,11 @@ export async function showTrust(
   const t = doc.trust;
   const rerender = (choice: ReplayChoice | null, message?: string) =>
     showTrust(main, trustId, choice, message);
-  const [timeline, attendance] = await Promise.all([
+  const [timeline, attendance, remindersLoad] = await Promise.all([
     past ? Promise.resolve(past.timeline) : loadTimeline(doc),
     past ? Promise.resolve(past.attendance) : loadAttendance(doc),
+    // Reminders are what happens now; a replay of a past date does not show them.
+    past ? Promise.resolve(null) : loadReminders(trustId),
   ]);
   clear(main);
   document.title = `${t.name}${replay ? ` on ${longDate(replay.asOf)}` : ''} – Trustworks`;
@@ -70,6 +74,14 @@ export async function showTrust(
     !!who &&
     who.roles.some((r) => r === 'admin' || r === 'programme-manager' || r === 'board-member');
   const live = h('div', { id: 'live-notice', role: 'status', 'aria-live': 'polite' });
+  // Acknowledging and snoozing need the programme-manager role, as the API's policy says.
+  const reminders = remindersLoad
+    ? remindersPanel(
+        trustId,
+        remindersLoad,
+        !!who && who.roles.some((r) => r === 'admin' || r === 'programme-manager'),
+      )
+    : null;
 
   append(main, [
     h(
@@ -97,9 +109,9 @@ export async function showTrust(
       h(
         'ol',
         { class: 'contents__list' },
-        SECTIONS.filter(([id]) => mayWrite || id !== 'record').map(([id, title]) =>
-          h('li', {}, h('a', { href: `#${id}`, class: 'link' }, title)),
-        ),
+        SECTIONS.filter(
+          ([id]) => (mayWrite || id !== 'record') && (reminders !== null || id !== 'reminders'),
+        ).map(([id, title]) => h('li', {}, h('a', { href: `#${id}`, class: 'link' }, title))),
       ),
     ),
     section(
@@ -107,6 +119,7 @@ export async function showTrust(
       'Programme timeline',
       ganttSection(timeline, replay ? `Replay date (${longDate(replay.asOf)})` : 'Today'),
     ),
+    reminders ? section('reminders', 'Reminders', reminders.element) : null,
     section('lifecycle', 'Lifecycle', lifecycleDiagram(t.lifecycleState, t.phase)),
     section('key-issues', 'The eight key issues', keyIssuesBoard(doc)),
     section('membership', 'Membership against the statutory partners', membershipRegister(doc)),
@@ -139,6 +152,8 @@ export async function showTrust(
     const editing = main.querySelector('details.form-panel[open]');
     if (!editing)
       return void rerender(null, 'This trust was changed by someone else; the page now shows the change.');
+    // A form is open: the rest of the page waits for a reload, but the reminders follow now.
+    void reminders?.refresh();
     clear(live);
     live.append(
       h(
