@@ -119,6 +119,7 @@ describe('reminders delivered to real peers', () => {
       .set('authorization', `Bearer ${pmToken(t)}`);
     expect(res.status).toBe(200);
     expect(res.body.issued).toHaveLength(3);
+    expect(res.body.channels).toEqual(['email', 'webhook']);
     expect(res.body.issued[0].deliveries.every((d: { status: string }) => d.status === 'delivered')).toBe(
       true,
     );
@@ -242,7 +243,11 @@ describe('answering reminders over the API', () => {
   it('acknowledges a reminder once, recording who; a second acknowledgement is a 409', async () => {
     const first = await post(`${keyPath(key)}/acknowledge`, pmToken(t), { note: 'Chased' });
     expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ acknowledgedBy: `programme-manager@${AUTHORITY}` });
+    expect(first.body).toMatchObject({
+      acknowledgedBy: `programme-manager@${AUTHORITY}`,
+      acknowledgedByName: `programme-manager@${AUTHORITY}`,
+      acknowledgedNote: 'Chased',
+    });
     const again = await post(`${keyPath(key)}/acknowledge`, pmToken(t), {});
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('REMINDER.ALREADY_ACKNOWLEDGED');

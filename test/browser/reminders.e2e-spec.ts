@@ -131,10 +131,25 @@ describe('the reminders panel on the trust page', () => {
     expect(text).toContain('Copied to the DCSNo');
     expect(text).toContain(`E-mail to ${PM_ADDRESS}: delivered`);
     expect(text).toMatch(
-      new RegExp(`Webhook to ${hook}: failed \\(.+\\), retrying at \\d+ \\w+ \\d{4} at \\d\\d:\\d\\d`),
+      new RegExp(
+        `Webhook to ${hook}: failed \\(fetch failed: .*ECONNREFUSED.*\\), retrying at \\d+ \\w+ \\d{4} at \\d\\d:\\d\\d`,
+      ),
     );
     expect(smtp.mails.map((m) => m.to)).toEqual([[PM_ADDRESS]]);
   });
+
+  it('shows a colleague’s snooze as it happens, with their note, without a reload', async () => {
+    const [key] = (await http(app.api).get(`/trusts/${trustId}/reminders`).set(bearer(pm))).body.issued.map(
+      (r: { key: string }) => r.key,
+    );
+    await http(app.api)
+      .post(`/reminders/${encodeURIComponent(key)}/snooze`)
+      .set(bearer(app.token('admin', [AUTHORITY])))
+      .send({ until: `${londonDay(1)}T09:00:00Z`, note: 'Back after the staffing panel' })
+      .expect(200);
+    await card().getByText('Back after the staffing panel').waitFor({ timeout: 20_000 });
+    expect(await card().textContent()).toContain('Snoozed until');
+  }, 60_000);
 
   it('shows the rule’s message beside the field when the snooze time is in the past', async () => {
     await card().locator('details[data-form="snooze-0"] > summary').click();
@@ -162,6 +177,7 @@ describe('the reminders panel on the trust page', () => {
     await page.locator('#reminders-done').getByText('Reminder acknowledged').waitFor();
     const text = await card().textContent();
     expect(text).toContain(`Acknowledged by programme-manager@${AUTHORITY} on ${longDay(londonDay(0))} at`);
+    expect(text).toContain('“Chased the business unit; staffing agreed.”');
     await expect(card().locator('details.reminder-action').count()).resolves.toBe(0);
     await expect(page.evaluate('document.activeElement && document.activeElement.id')).resolves.toBe(
       'reminders-done',

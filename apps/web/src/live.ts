@@ -7,9 +7,19 @@ export interface LiveMessage {
   type: string;
 }
 
+/** A reminder of the trust was issued, delivered or answered, or its reminder settings changed. */
+export interface LiveReminderMessage {
+  trustId: string;
+  key?: string;
+  position: number;
+  type: string;
+}
+
 type Listener = (message: LiveMessage) => void;
+type ReminderListener = (message: LiveReminderMessage) => void;
 
 const listeners = new Set<Listener>();
+const reminderListeners = new Set<ReminderListener>();
 let source: EventSource | null = null;
 let connectedToken: string | null = null;
 
@@ -26,6 +36,10 @@ export function onLive(listener: Listener, status?: (connected: boolean) => void
     source.addEventListener('trust-changed', (event) => {
       const message = JSON.parse((event as MessageEvent<string>).data) as LiveMessage;
       if (ownWrites === 0) listeners.forEach((l) => l(message));
+    });
+    source.addEventListener('reminders-changed', (event) => {
+      const message = JSON.parse((event as MessageEvent<string>).data) as LiveReminderMessage;
+      reminderListeners.forEach((l) => l(message));
     });
   }
   if (source && status) {
@@ -52,7 +66,14 @@ export async function asOwnWrite<T>(write: Promise<T>): Promise<T> {
   }
 }
 
+/** Reminder news on the same connection (opened by `onLive`); views re-read their reminders. */
+export function onRemindersLive(listener: ReminderListener): () => void {
+  reminderListeners.add(listener);
+  return () => reminderListeners.delete(listener);
+}
+
 /** Views call this when they are replaced, so a closed view is not refreshed. */
 export function resetLiveListeners(): void {
   listeners.clear();
+  reminderListeners.clear();
 }

@@ -176,7 +176,10 @@ export interface IssuedReminder {
   escalated: boolean;
   acknowledgedAt: string | null;
   acknowledgedBy: string | null;
+  acknowledgedByName: string | null;
+  acknowledgedNote: string | null;
   snoozedUntil: string | null;
+  snoozeNote: string | null;
   deliveries: ReminderDelivery[];
 }
 
@@ -197,6 +200,8 @@ export interface ReminderSettings {
 
 export interface TrustReminders {
   trustId: string;
+  /** The delivery channels the server has set up: without 'email', nobody is e-mailed. */
+  channels: Array<'email' | 'webhook'>;
   upcoming: UpcomingReminder[];
   issued: IssuedReminder[];
   settings: ReminderSettings;

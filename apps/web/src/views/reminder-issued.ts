@@ -81,10 +81,13 @@ function issuedCard(r: IssuedReminder, i: number, mayManage: boolean, actions: I
       row(
         'Acknowledged',
         r.acknowledgedAt
-          ? `Acknowledged by ${r.acknowledgedBy ?? 'unknown'} on ${londonDateTime(r.acknowledgedAt)}`
+          ? `Acknowledged by ${r.acknowledgedByName ?? r.acknowledgedBy ?? 'unknown'} on ${londonDateTime(r.acknowledgedAt)}` +
+              (r.acknowledgedNote ? `: “${r.acknowledgedNote}”` : '')
           : 'Not yet',
       ),
-      r.snoozedUntil ? row('Snoozed until', londonDateTime(r.snoozedUntil)) : null,
+      r.snoozedUntil
+        ? row('Snoozed until', londonDateTime(r.snoozedUntil) + (r.snoozeNote ? `: “${r.snoozeNote}”` : ''))
+        : null,
     ),
     mayManage && !r.acknowledgedAt
       ? h(

@@ -108,8 +108,15 @@ function content(view: View, actions: Actions): HTMLElement[] {
         `The reminders could not be read: ${load.error}`,
       ),
     ];
-  const { upcoming, issued, settings } = load.data;
+  const { upcoming, issued, settings, channels } = load.data;
   return [
+    channels.includes('email')
+      ? null
+      : h(
+          'p',
+          { class: 'notice', id: 'reminders-no-email' },
+          'E-mail is not set up on this server: reminders are issued and shown here, but nobody is e-mailed.',
+        ),
     h('h3', { class: 'heading-s', id: 'reminders-upcoming-title' }, 'Coming up'),
     upcomingList(upcoming, settings, view.upcomingShown, () => actions.more('upcoming')),
     h('h3', { class: 'heading-s', id: 'reminders-issued-title' }, 'Sent reminders'),

@@ -2,7 +2,7 @@ import { ApiProblem, identity, request } from '../api';
 import { enc, loadAttendance, loadTimeline } from '../data';
 import { append, clear, h, section, tag } from '../dom';
 import { humanise, longDate, phaseLabel } from '../format';
-import { onLive, resetLiveListeners } from '../live';
+import { onLive, onRemindersLive, resetLiveListeners } from '../live';
 import type { TrustDocument } from '../types';
 import { changesBetween, downloads, replayControls, verifyHistory } from './audit';
 import { loadReplay, type ReplayChoice, type Replayed } from './replay-state';
@@ -147,6 +147,9 @@ export async function showTrust(
   ]);
   (main.querySelector('#page-notice') as HTMLElement | null)?.focus();
   if (replay) return;
+  onRemindersLive((message) => {
+    if (message.trustId === trustId) void reminders?.refresh();
+  });
   onLive((message) => {
     if (message.trustId !== trustId || message.revision <= doc.revision) return;
     const editing = main.querySelector('details.form-panel[open]');

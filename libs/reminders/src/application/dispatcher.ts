@@ -229,6 +229,7 @@ export class ReminderDispatcher {
     const channel = this.channels.get(delivery.channel);
     const base = {
       key: data.key,
+      trustId: data.trustId,
       deliveryId: delivery.deliveryId,
       channel: delivery.channel,
       target: delivery.target,
@@ -272,6 +273,7 @@ export class ReminderDispatcher {
         if (attempt > MAX_ATTEMPTS) {
           const gaveUp = {
             key: row.key,
+            trustId: issued.trustId,
             ...delivery,
             attempt: row.attempts,
             error: 'no outcome was recorded for the last attempt',
@@ -285,7 +287,7 @@ export class ReminderDispatcher {
             issued.authority,
           );
         }
-        const claim = { key: row.key, deliveryId: row.deliveryId, attempt };
+        const claim = { key: row.key, trustId: issued.trustId, deliveryId: row.deliveryId, attempt };
         await this.append(row.key, 'ReminderDeliveryAttempted', claim, row.streamRevision, issued.authority);
       } catch (error) {
         if (error instanceof WrongExpectedRevisionError) return null;
@@ -328,8 +330,19 @@ export class ReminderDispatcher {
   }
 }
 
+/**
+ * What went wrong, with the underlying cause (fetch says only "fetch failed"; its cause says why).
+ * Errors are read by shape, not `instanceof`: fetch's come from another realm under some runners.
+ */
 function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  const text = (e: unknown) =>
+    typeof e === 'object' && e !== null && typeof (e as Error).message === 'string'
+      ? (e as Error).message
+      : String(e);
+  const cause =
+    typeof error === 'object' && error !== null ? (error as { cause?: unknown }).cause : undefined;
+  const why = cause === undefined || cause === null ? '' : text(cause);
+  return why && why !== text(error) ? `${text(error)}: ${why}` : text(error);
 }
 
 /** Runs `work` over `items` with at most `limit` in flight, results in order. */

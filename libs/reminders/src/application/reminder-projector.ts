@@ -95,13 +95,13 @@ export class ReminderProjector {
         return this.db.onDelivered(e.data as ReminderDeliveredData, at, event.revision);
       case 'ReminderDeliveryFailed':
         return this.db.onFailed(e.data as ReminderDeliveryFailedData, at, event.revision);
-      case 'ReminderAcknowledged':
-        return this.db.onAcknowledged(
-          (e.data as ReminderAcknowledgedData).key,
-          at,
-          String(event.metadata.actor),
-          event.revision,
-        );
+      case 'ReminderAcknowledged': {
+        const by = {
+          subject: String(event.metadata.actor),
+          name: String(event.metadata.actorName ?? event.metadata.actor),
+        };
+        return this.db.onAcknowledged(e.data as ReminderAcknowledgedData, at, by, event.revision);
+      }
       case 'ReminderSnoozed':
         return this.db.onSnoozed(e.data as ReminderSnoozedData, event.revision);
       case 'ReminderSettingsChanged': {

@@ -32,6 +32,8 @@ export class ReminderService {
     private readonly loadTrust: (trustId: string) => Promise<TrustState | null>,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
+    /** The delivery channels configured on this server, for people to see what will happen. */
+    private readonly channels: readonly string[],
   ) {}
 
   async forTrust(trustId: string, principal: Principal) {
@@ -40,6 +42,7 @@ export class ReminderService {
     const now = this.clock.now();
     return {
       trustId,
+      channels: [...this.channels],
       upcoming: this.db.upcoming(trustId, now, UPCOMING_LIMIT).map((r) => ({
         scheduleId: r.scheduleId,
         rule: r.rule,
@@ -77,7 +80,7 @@ export class ReminderService {
     await this.append(
       reminderStream(key),
       'ReminderAcknowledged',
-      { key, note },
+      { key, trustId: row.trustId, note },
       row.streamRevision,
       row.authority,
       principal,
@@ -101,7 +104,7 @@ export class ReminderService {
         },
       );
     }
-    const data = { key, until: new Date(at).toISOString(), note };
+    const data = { key, trustId: row.trustId, until: new Date(at).toISOString(), note };
     await this.append(
       reminderStream(key),
       'ReminderSnoozed',

@@ -50,14 +50,18 @@ export interface ReminderIssuedData extends Pick<
   escalated: boolean;
 }
 
-export interface ReminderDeliveryAttemptedData {
+/** Every event after the issue names its reminder and trust, so a reader can route it without a lookup. */
+export interface AboutReminder {
   key: string;
+  trustId: string;
+}
+
+export interface ReminderDeliveryAttemptedData extends AboutReminder {
   deliveryId: string;
   attempt: number;
 }
 
-export interface ReminderDeliveredData {
-  key: string;
+export interface ReminderDeliveredData extends AboutReminder {
   deliveryId: string;
   channel: Channel;
   target: string;
@@ -66,8 +70,7 @@ export interface ReminderDeliveredData {
   response: string;
 }
 
-export interface ReminderDeliveryFailedData {
-  key: string;
+export interface ReminderDeliveryFailedData extends AboutReminder {
   deliveryId: string;
   channel: Channel;
   target: string;
@@ -77,13 +80,11 @@ export interface ReminderDeliveryFailedData {
   nextAttemptAt: string | null;
 }
 
-export interface ReminderAcknowledgedData {
-  key: string;
+export interface ReminderAcknowledgedData extends AboutReminder {
   note: string | null;
 }
 
-export interface ReminderSnoozedData {
-  key: string;
+export interface ReminderSnoozedData extends AboutReminder {
   /** Remind again at this instant, ISO-8601 UTC. */
   until: string;
   note: string | null;

@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import type { Position } from '@trustworks/event-store';
 import type { CalendarDate } from '@trustworks/trust-domain';
 import type {
+  ReminderAcknowledgedData,
   ReminderDeliveredData,
   ReminderDeliveryFailedData,
   ReminderIssuedData,
@@ -13,7 +14,7 @@ import { nextAfter } from '../domain/occurrence';
 import type { ScheduleEntry } from '../domain/schedule';
 import type { ReminderSettings } from '../domain/settings';
 import { londonDate } from '@trustworks/platform';
-import { REMINDER_SCHEMA } from './reminder-schema';
+import { REMINDER_SCHEMA, REMINDER_SCHEMA_VERSION, REMINDER_TABLES } from './reminder-schema';
 import { statements, type Statements } from './reminder-statements';
 
 /** How long an attempt may be under way before another dispatcher may take the delivery over. */
@@ -55,7 +56,10 @@ export interface IssuedRow {
   escalated: boolean;
   acknowledgedAt: string | null;
   acknowledgedBy: string | null;
+  acknowledgedByName: string | null;
+  acknowledgedNote: string | null;
   snoozedUntil: string | null;
+  snoozeNote: string | null;
   streamRevision: number;
 }
 
@@ -83,6 +87,11 @@ export class ReminderDb {
   private readonly stmt: Statements;
 
   private constructor(readonly db: Database.Database) {
+    if (db.pragma('user_version', { simple: true }) !== REMINDER_SCHEMA_VERSION) {
+      // A cache of the events: an older layout is dropped and the runner rebuilds it from the start.
+      for (const table of REMINDER_TABLES) db.exec(`DROP TABLE IF EXISTS ${table}`);
+      db.pragma(`user_version = ${REMINDER_SCHEMA_VERSION}`);
+    }
     db.exec(REMINDER_SCHEMA);
     this.stmt = statements(db);
   }
@@ -241,13 +250,25 @@ export class ReminderDb {
     this.stmt.setRevision.run(revision, data.key);
   }
 
-  onAcknowledged(key: string, at: string, by: string, revision: number): void {
-    this.stmt.acknowledge.run(at, by, revision, key);
+  onAcknowledged(
+    data: ReminderAcknowledgedData,
+    at: string,
+    by: { subject: string; name: string },
+    revision: number,
+  ): void {
+    this.stmt.acknowledge.run({
+      at,
+      by: by.subject,
+      byName: by.name,
+      note: data.note,
+      revision,
+      key: data.key,
+    });
   }
 
   /** A snooze is one more scheduled reminder: the same subject, due at the chosen time, once. */
   onSnoozed(data: ReminderSnoozedData, revision: number): void {
-    this.stmt.snooze.run(data.until, revision, data.key);
+    this.stmt.snooze.run({ until: data.until, note: data.note, revision, key: data.key });
     const issued = this.issued(data.key);
     if (issued === undefined) return;
     const scheduleId = `${data.key}~snoozed-${data.until}`;

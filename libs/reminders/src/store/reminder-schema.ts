@@ -4,6 +4,11 @@
  * events, rebuilt from them at will; `next_at` is the one column the dispatcher reads to find the
  * due set, so it carries the index.
  */
+/** Bump when the tables change: a projection at another version is dropped and rebuilt from the events. */
+export const REMINDER_SCHEMA_VERSION = 2;
+
+export const REMINDER_TABLES = ['checkpoints', 'settings', 'schedule', 'issued', 'deliveries'];
+
 export const REMINDER_SCHEMA = `
 CREATE TABLE IF NOT EXISTS checkpoints (name TEXT PRIMARY KEY, position INTEGER NOT NULL);
 
@@ -56,7 +61,10 @@ CREATE TABLE IF NOT EXISTS issued (
   escalated INTEGER NOT NULL,
   acknowledged_at TEXT,
   acknowledged_by TEXT,
+  acknowledged_by_name TEXT,
+  acknowledged_note TEXT,
   snoozed_until TEXT,
+  snooze_note TEXT,
   stream_revision INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS issued_schedule ON issued (schedule_id, occurrence);

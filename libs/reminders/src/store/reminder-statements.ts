@@ -34,9 +34,9 @@ export function statements(db: Database.Database) {
       .pluck(),
     insertIssued: db.prepare(`INSERT OR IGNORE INTO issued
       (key, schedule_id, trust_id, authority, trust_name, rule, subject_id, subject_title, subject_date, occurrence,
-       issued_at, recipients, unaddressed, escalated, acknowledged_at, acknowledged_by, snoozed_until, stream_revision)
+       issued_at, recipients, unaddressed, escalated, stream_revision)
       VALUES (@key, @scheduleId, @trustId, @authority, @trustName, @rule, @subjectId, @subjectTitle, @subjectDate,
-       @occurrence, @issuedAt, @recipients, @unaddressed, @escalated, NULL, NULL, NULL, @revision)`),
+       @occurrence, @issuedAt, @recipients, @unaddressed, @escalated, @revision)`),
     insertDelivery: db.prepare(`INSERT OR IGNORE INTO deliveries
       (key, delivery_id, channel, target, status, attempts, last_error, response, next_attempt_at, updated_at)
       VALUES (@key, @deliveryId, @channel, @target, 'pending', 1, NULL, NULL, @nextAttemptAt, @updatedAt)`),
@@ -44,10 +44,11 @@ export function statements(db: Database.Database) {
       SET status = ?, attempts = ?, last_error = ?, response = ?, next_attempt_at = ?, updated_at = ?
       WHERE key = ? AND delivery_id = ?`),
     setRevision: db.prepare('UPDATE issued SET stream_revision = ? WHERE key = ?'),
-    acknowledge: db.prepare(
-      'UPDATE issued SET acknowledged_at = ?, acknowledged_by = ?, stream_revision = ? WHERE key = ?',
+    acknowledge: db.prepare(`UPDATE issued SET acknowledged_at = @at, acknowledged_by = @by,
+      acknowledged_by_name = @byName, acknowledged_note = @note, stream_revision = @revision WHERE key = @key`),
+    snooze: db.prepare(
+      'UPDATE issued SET snoozed_until = @until, snooze_note = @note, stream_revision = @revision WHERE key = @key',
     ),
-    snooze: db.prepare('UPDATE issued SET snoozed_until = ?, stream_revision = ? WHERE key = ?'),
     issued: db.prepare('SELECT * FROM issued WHERE key = ?'),
     issuedForTrust: db.prepare(
       'SELECT * FROM issued WHERE trust_id = ? ORDER BY issued_at DESC, key LIMIT ?',

@@ -2,16 +2,32 @@ import { Controller, Inject, type MessageEvent, Sse } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { filter, interval, map, merge, type Observable } from 'rxjs';
 import { AccessPolicy, CurrentPrincipal, type Principal } from '@trustworks/auth';
-import { EVENT_STORE, type EventStore, type SubscriptionMessage } from '@trustworks/event-store';
+import {
+  EVENT_STORE,
+  type EventStore,
+  type RecordedEvent,
+  type SubscriptionMessage,
+} from '@trustworks/event-store';
+import { REMINDER_SETTINGS_STREAM_PREFIX, REMINDER_STREAM_PREFIX } from '@trustworks/reminders';
 
 const TRUST_STREAM = 'trust-';
 const HEARTBEAT_MS = 25_000;
+const STREAMS = [TRUST_STREAM, REMINDER_STREAM_PREFIX, REMINDER_SETTINGS_STREAM_PREFIX];
 
 /** What an open page is told: which trust changed, to which revision, by what kind of event. */
 export interface LiveMessage {
   trustId: string;
   revision: number;
   /** The store position: read models asked for `minPosition` of it are at least this fresh. */
+  position: number;
+  type: string;
+}
+
+/** A reminder of a trust was issued, delivered, answered, or the trust's reminder settings changed. */
+export interface LiveReminderMessage {
+  trustId: string;
+  /** The reminder's key; absent for a settings change. */
+  key?: string;
   position: number;
   type: string;
 }
@@ -30,26 +46,39 @@ export class LiveController {
 
   @Sse()
   @ApiOkResponse({
-    description: 'text/event-stream of { trustId, revision, position, type } as events land.',
+    description:
+      'text/event-stream: `trust-changed` { trustId, revision, position, type } and `reminders-changed` { trustId, key, position, type } as events land.',
   })
   live(@CurrentPrincipal() principal: Principal): Observable<MessageEvent> {
     const changes = this.store
-      .subscribeToAll({ fromPosition: 'end', filter: { streamPrefixes: [TRUST_STREAM] } })
+      .subscribeToAll({ fromPosition: 'end', filter: { streamPrefixes: STREAMS } })
       .pipe(
         filter((m): m is Extract<SubscriptionMessage, { type: 'event' }> => m.type === 'event'),
         filter(({ event }) => AccessPolicy.canRead(principal, event.metadata.authority)),
-        map(({ event }): MessageEvent => {
-          const data: LiveMessage = {
-            trustId: event.stream.slice(TRUST_STREAM.length),
-            revision: event.revision,
-            position: event.position,
-            type: event.type,
-          };
-          return { type: 'trust-changed', id: String(event.position), data };
-        }),
+        map(({ event }) => messageOf(event)),
       );
     // Proxies close idle connections; a comment-like ping keeps the stream open.
     const heartbeat = interval(HEARTBEAT_MS).pipe(map((): MessageEvent => ({ type: 'ping', data: {} })));
     return merge(changes, heartbeat);
   }
+}
+
+function messageOf(event: RecordedEvent): MessageEvent {
+  if (event.stream.startsWith(TRUST_STREAM)) {
+    const data: LiveMessage = {
+      trustId: event.stream.slice(TRUST_STREAM.length),
+      revision: event.revision,
+      position: event.position,
+      type: event.type,
+    };
+    return { type: 'trust-changed', id: String(event.position), data };
+  }
+  const about = event.data as { trustId: string; key?: string };
+  const data: LiveReminderMessage = {
+    trustId: about.trustId,
+    key: about.key,
+    position: event.position,
+    type: event.type,
+  };
+  return { type: 'reminders-changed', id: String(event.position), data };
 }

@@ -182,8 +182,13 @@ export class IssuedReminderDto {
   unaddressed!: string[];
   @ApiProperty() escalated!: boolean;
   @ApiProperty({ nullable: true, type: String }) acknowledgedAt!: string | null;
-  @ApiProperty({ nullable: true, type: String }) acknowledgedBy!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "The token's subject." }) acknowledgedBy!:
+    string | null;
+  @ApiProperty({ nullable: true, type: String, description: "The token's display name." })
+  acknowledgedByName!: string | null;
+  @ApiProperty({ nullable: true, type: String }) acknowledgedNote!: string | null;
   @ApiProperty({ nullable: true, type: String }) snoozedUntil!: string | null;
+  @ApiProperty({ nullable: true, type: String }) snoozeNote!: string | null;
   @ApiProperty({ type: [DeliveryDto] }) deliveries!: DeliveryDto[];
 }
 
@@ -202,6 +207,13 @@ export class UpcomingReminderDto {
 
 export class TrustRemindersDto {
   @ApiProperty() trustId!: string;
+  @ApiProperty({
+    type: [String],
+    enum: ['email', 'webhook'],
+    description:
+      'The delivery channels this server has configured (none: reminders are shown in the app only).',
+  })
+  channels!: string[];
   @ApiProperty({ type: [UpcomingReminderDto] }) upcoming!: UpcomingReminderDto[];
   @ApiProperty({ type: [IssuedReminderDto] }) issued!: IssuedReminderDto[];
   @ApiProperty({ type: ReminderSettingsDto }) settings!: ReminderSettingsDto;
