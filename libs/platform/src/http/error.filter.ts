@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError, type ApiErrorBody } from './api-error';
+import { storeFaultBody, storeFaultOf } from './store-faults';
 
 /** How a domain or store error `code` maps to HTTP: an exact code, or a prefix ending in '.'; first match wins. */
 export type StatusByCode = ReadonlyArray<readonly [codeOrPrefix: string, status: number]>;
@@ -12,9 +13,12 @@ interface CodedError {
 }
 
 /**
- * Every error leaves the API as `{ statusCode, code, message, details }`. Coded errors (domain rules,
- * the event store, ApiError) keep their code; Nest's own HttpExceptions keep their status; anything
- * else is a 500 whose message reveals nothing internal (the log has it, under the correlation id).
+ * Every error leaves the API as `{ statusCode, code, message, details }`. Storage faults (disk full,
+ * read-only, I/O error, cannot open, busy: SQLite's codes, raw or wrapped by the event store) are a
+ * 503 EVENT_STORE.UNAVAILABLE with a Retry-After and a message a person can act on. Other coded
+ * errors (domain rules, the event store, ApiError) keep their code; Nest's own HttpExceptions keep
+ * their status; anything else is a 500 whose message reveals nothing internal (the log has it,
+ * under the correlation id).
  */
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
@@ -26,14 +30,20 @@ export class ErrorFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<FastifyRequest>();
-    const body = this.toBody(exception);
+    const body = this.toBody(exception, request.method);
     if (body.statusCode >= 500) {
       this.logger.error(`${request.method} ${request.url} [${request.id}]: ${describe(exception)}`);
+    }
+    const retryAfter = body.details.retryAfterSeconds;
+    if (body.statusCode === 503 && typeof retryAfter === 'number') {
+      void reply.header('retry-after', String(retryAfter));
     }
     void reply.status(body.statusCode).header('content-type', 'application/json').send(body);
   }
 
-  toBody(exception: unknown): ApiErrorBody {
+  toBody(exception: unknown, method = 'POST'): ApiErrorBody {
+    const fault = storeFaultOf(exception);
+    if (fault) return storeFaultBody(fault, method);
     if (exception instanceof ApiError) return withStatus(exception.statusCode, exception);
     if (exception instanceof HttpException) return fromHttpException(exception);
     if (isCoded(exception)) return withStatus(this.statusFor(exception.code), exception);
