@@ -28,7 +28,8 @@ async function rebuild(store: SqliteEventStore, path: string): Promise<number> {
   const projector = new Projector(store, ProjectionDb.open(path));
   projector.reset();
   const t = performance.now();
-  const { applied } = await catchUp(store, projector, { batchSize: 20_000 });
+  // The rebuild CLI's default batch (CATCH_UP_BATCH), as an operator runs it.
+  const { applied } = await catchUp(store, projector);
   const rate = applied / ((performance.now() - t) / 1000);
   projector.db.close();
   return rate;

@@ -1,6 +1,8 @@
 /**
  * Rebuilds the read models (projections.sqlite) from the event store, for operators.
  *   node -r @swc-node/register scripts/rebuild-projections.ts [--data-dir DIR] [--resume] [--batch N]
+ * --batch is how many events each committed batch holds (default 100,000): larger batches write each
+ * trust less often; memory does not grow with them; a crash re-does at most one.
  * From zero by default; --resume continues after the stored checkpoint (e.g. after a crash). Each
  * batch is committed with its checkpoint, so the command may be stopped at any moment and resumed.
  * Stop the API first: two processes must not write the same projections file.
@@ -10,6 +12,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SqliteEventStore } from '../libs/event-store/src';
 import { ProjectionDb, Projector, catchUp } from '../libs/projections/src';
+import { CATCH_UP_BATCH } from '../libs/projections/src/application/catch-up';
 
 interface Options {
   dataDir: string;
@@ -22,7 +25,7 @@ function parse(argv: string[]): Options {
     const i = argv.indexOf(flag);
     return i >= 0 ? argv[i + 1] : undefined;
   };
-  const batch = Number(value('--batch') ?? '5000');
+  const batch = Number(value('--batch') ?? CATCH_UP_BATCH);
   if (!Number.isInteger(batch) || batch < 1) throw new Error('--batch must be a whole number >= 1');
   return {
     dataDir: resolve(value('--data-dir') ?? process.env.DATA_DIR ?? 'data'),

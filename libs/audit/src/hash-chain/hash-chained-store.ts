@@ -16,29 +16,47 @@ import {
   type SubscribeToAllOptions,
   type SubscriptionMessage,
 } from '@trustworks/event-store';
-import { prepareAppend } from '@trustworks/event-store/support/prepare-append';
+import { checkAppend } from '@trustworks/event-store/support/prepare-append';
+import {
+  reportsWrites,
+  type AppendOutcome,
+  type ReportsWrites,
+} from '@trustworks/event-store/support/reports-writes';
 import { eventHash, withoutHashFields } from './event-hash';
 
 /** Appends with 'any' or 'stream_exists' race other writers for the tail; this many tries, then give up. */
 const MAX_ATTEMPTS = 8;
+
+/** How many streams' tails are remembered (least recently appended to are forgotten first). */
+const TAIL_CACHE_LIMIT = 10_000;
 
 interface Tail {
   revision: number | 'no_stream';
   hash: string | null;
 }
 
+const NO_STREAM: Tail = { revision: 'no_stream', hash: null };
+
 /**
  * Decorates an event store so every append carries a tamper-evidence hash chain: each event's
  * metadata gets `previousHash` (the hash of the stream's event before it, null for the first) and
- * `hash` (see `eventHash`). The decorator reads the stream's tail, computes the hashes for the
+ * `hash` (see `eventHash`). The decorator finds the stream's tail, computes the hashes for the
  * revisions the events will take, and appends with that numeric revision, so nothing can slip in
  * between and break the chain. Callers that passed 'any' or 'stream_exists' are retried on a
  * conflict; a caller that passed a revision keeps its optimistic-concurrency answer. Idempotent
  * retries (the same ids at the same place) still answer the original result. Reads pass through.
+ *
+ * The tail is read from the store, or taken from a cache of tails this decorator has read or written.
+ * A cached tail is a fact that stays true (events at a revision never change), but the stream may
+ * since have grown through another connection or process. That is safe: the append names the cached
+ * revision, so the store refuses it unless the tail is still exactly the cached one, and on any
+ * refusal or surprise the cache entry is dropped and the tail read again. A write is remembered only
+ * when the store says it wrote these events (an idempotent retry may carry other hashes).
  */
-export class HashChainedEventStore implements EventStore {
+export class HashChainedEventStore implements EventStore, ReportsWrites {
   /** Appends to one stream from this process wait for each other, so they do not race for the tail. */
   private readonly tails = new Map<string, Promise<unknown>>();
+  private readonly known = new Map<string, Tail>();
 
   constructor(private readonly inner: EventStore) {}
 
@@ -56,14 +74,30 @@ export class HashChainedEventStore implements EventStore {
     events: readonly NewEvent[],
     options?: AppendOptions,
   ): Promise<AppendResult> {
+    return this.appendReportingWrite(stream, events, options).then(({ nextRevision, position }) => ({
+      nextRevision,
+      position,
+    }));
+  }
+
+  /** `written` is false when the append answered an earlier write, and when the inner store cannot tell. */
+  appendReportingWrite(
+    stream: string,
+    events: readonly NewEvent[],
+    options?: AppendOptions,
+  ): Promise<AppendOutcome> {
     try {
       // Malformed input is refused exactly as the inner store would refuse it, before any read.
-      prepareAppend(stream, events, options?.expectedRevision);
+      checkAppend(stream, events, options?.expectedRevision);
     } catch (error) {
       return Promise.reject(error);
     }
-    const before = this.tails.get(stream) ?? Promise.resolve();
-    const result = before.then(() => this.appendChained(stream, events, options?.expectedRevision ?? 'any'));
+    const before = this.tails.get(stream);
+    const expected = options?.expectedRevision ?? 'any';
+    // Nothing queued ahead: start now rather than a microtask later.
+    const result = before
+      ? before.then(() => this.appendChained(stream, events, expected))
+      : this.appendChained(stream, events, expected);
     const settled = result.catch(() => undefined);
     this.tails.set(stream, settled);
     void settled.then(() => {
@@ -76,28 +110,79 @@ export class HashChainedEventStore implements EventStore {
     stream: string,
     events: readonly NewEvent[],
     expected: ExpectedRevision,
-  ): Promise<AppendResult> {
+  ): Promise<AppendOutcome> {
     const options = { expectedRevision: expected };
+    let mustRead = false;
     for (let attempt = 1; ; attempt += 1) {
-      const tail = await this.tail(stream);
-      const place = placeFor(expected, tail.revision);
+      let { tail, cached } = await this.tailFor(stream, expected, mustRead);
+      let place = placeFor(expected, tail.revision);
+      if (cached && place !== 'at') {
+        // A remembered (or assumed) tail only ever lags the store: decide on a fresh read, not on it.
+        ({ tail, cached } = await this.tailFor(stream, expected, true));
+        place = placeFor(expected, tail.revision);
+      }
       // Behind the caller's expectation: a conflict. Ahead of it: a retry or a conflict, and as the
       // stream can only have grown, the inner store recognises the retry or refuses, never writes.
       if (place === 'behind') throw new WrongExpectedRevisionError(stream, expected, tail.revision);
-      if (place === 'ahead') return this.inner.appendToStream(stream, events, options);
+      if (place === 'ahead') return notWritten(this.inner.appendToStream(stream, events, options));
+      const chained = chain(stream, events, tail);
       try {
-        return await this.inner.appendToStream(stream, chain(stream, events, tail), {
-          expectedRevision: tail.revision,
-        });
+        return await this.appendAt(stream, chained, tail.revision);
       } catch (error) {
+        this.known.delete(stream);
+        mustRead = true;
         if (error instanceof DuplicateEventIdError && !isNumeric(expected)) {
           // Only an idempotent retry can succeed now: ids already stored stop any write.
-          return this.inner.appendToStream(stream, events, options);
+          return notWritten(this.inner.appendToStream(stream, events, options));
         }
         const retry = error instanceof WrongExpectedRevisionError && !isNumeric(expected);
         if (!retry || attempt >= MAX_ATTEMPTS) throw error;
       }
     }
+  }
+
+  /**
+   * The tail to chain to: remembered, or read. A first append expecting 'no_stream' needs no read:
+   * if the stream exists after all, the store refuses the append (or answers it as a retry).
+   */
+  private async tailFor(
+    stream: string,
+    expected: ExpectedRevision,
+    mustRead: boolean,
+  ): Promise<{ tail: Tail; cached: boolean }> {
+    if (!mustRead) {
+      const known = this.known.get(stream);
+      if (known) return { tail: known, cached: true };
+      if (expected === 'no_stream') return { tail: NO_STREAM, cached: true };
+    }
+    const tail = await this.tail(stream);
+    this.remember(stream, tail);
+    return { tail, cached: false };
+  }
+
+  /** Appends the chained events at `revision`, and remembers the new tail if they were written now. */
+  private async appendAt(
+    stream: string,
+    chained: NewEvent[],
+    revision: Tail['revision'],
+  ): Promise<AppendOutcome> {
+    const options = { expectedRevision: revision };
+    if (!reportsWrites(this.inner)) {
+      // A store that cannot say whether it wrote: its tail is read again next time.
+      this.known.delete(stream);
+      return notWritten(this.inner.appendToStream(stream, chained, options));
+    }
+    const outcome = await this.inner.appendReportingWrite(stream, chained, options);
+    if (outcome.written) this.remember(stream, { revision: outcome.nextRevision, hash: lastHash(chained) });
+    else this.known.delete(stream);
+    return outcome;
+  }
+
+  private remember(stream: string, tail: Tail): void {
+    if (tail.revision === 'no_stream') return;
+    this.known.delete(stream);
+    this.known.set(stream, tail);
+    if (this.known.size > TAIL_CACHE_LIMIT) this.known.delete(this.known.keys().next().value as string);
   }
 
   readStream(stream: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent> {
@@ -164,6 +249,15 @@ function placeFor(expected: ExpectedRevision, current: number | 'no_stream'): 'a
       if (current === 'no_stream' || current < expected) return 'behind';
       return current === expected ? 'at' : 'ahead';
   }
+}
+
+async function notWritten(result: Promise<AppendResult>): Promise<AppendOutcome> {
+  const { nextRevision, position } = await result;
+  return { nextRevision, position, written: false };
+}
+
+function lastHash(chained: NewEvent[]): string {
+  return chained[chained.length - 1].metadata.hash as string;
 }
 
 function chain(stream: string, events: readonly NewEvent[], tail: Tail): NewEvent[] {

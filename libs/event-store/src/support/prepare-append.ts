@@ -1,4 +1,4 @@
-import type { ExpectedRevision } from '../port/event-store.port';
+import type { ExpectedRevision, NewEvent } from '../port/event-store.port';
 import { DuplicateEventIdError, InvalidAppendError, WrongExpectedRevisionError } from '../port/errors';
 
 /** An append whose input has been checked and serialised once, before it reaches any storage. */
@@ -20,6 +20,25 @@ const REQUIRED_METADATA = ['actor', 'authority', 'correlationId', 'causationId',
 
 /** Validates an append and serialises its payloads; throws InvalidAppendError naming the first problem. */
 export function prepareAppend(stream: unknown, events: unknown, expectedRevision: unknown): PreparedAppend {
+  const { expected, list } = checkAppend(stream, events, expectedRevision);
+  const prepared = list.map((event) => ({
+    id: event.id.toLowerCase(),
+    type: event.type,
+    data: JSON.stringify(event.data),
+    metadata: JSON.stringify(event.metadata),
+  }));
+  return { stream: stream as string, expectedRevision: expected, events: prepared };
+}
+
+/**
+ * The checks of `prepareAppend` without the serialising, for a decorator that must refuse malformed
+ * input exactly as the store would, before it works on the events itself.
+ */
+export function checkAppend(
+  stream: unknown,
+  events: unknown,
+  expectedRevision: unknown,
+): { expected: ExpectedRevision; list: NewEvent[] } {
   if (typeof stream !== 'string' || stream.trim() === '') {
     throw new InvalidAppendError('The stream name must be a non-empty string.');
   }
@@ -28,10 +47,10 @@ export function prepareAppend(stream: unknown, events: unknown, expectedRevision
   if (!Array.isArray(events) || events.length === 0) {
     throw new InvalidAppendError('An append needs a non-empty array of events.');
   }
-  const prepared = events.map((event, index) => prepareEvent(event, index));
-  const ids = new Set(prepared.map((e) => e.id));
-  if (ids.size !== prepared.length) throw new InvalidAppendError('Two events in one append share an id.');
-  return { stream, expectedRevision: expected, events: prepared };
+  const list = events.map((event: unknown, index) => checkEvent(event, index));
+  const ids = new Set(list.map((e) => e.id.toLowerCase()));
+  if (ids.size !== list.length) throw new InvalidAppendError('Two events in one append share an id.');
+  return { expected, list };
 }
 
 function checkExpectedRevision(value: unknown): ExpectedRevision {
@@ -42,7 +61,7 @@ function checkExpectedRevision(value: unknown): ExpectedRevision {
   );
 }
 
-function prepareEvent(event: unknown, index: number): PreparedEvent {
+function checkEvent(event: unknown, index: number): NewEvent {
   const where = `Event ${index}`;
   if (!isPlainObject(event)) throw new InvalidAppendError(`${where} is not an object.`);
   const { id, type, data, metadata } = event;
@@ -63,7 +82,7 @@ function prepareEvent(event: unknown, index: number): PreparedEvent {
   }
   assertJson(data, `${where} data`, new Set());
   assertJson(metadata, `${where} metadata`, new Set());
-  return { id: id.toLowerCase(), type, data: JSON.stringify(data), metadata: JSON.stringify(metadata) };
+  return event as unknown as NewEvent;
 }
 
 /** Only values that survive a JSON round trip unchanged; anything else would silently alter history. */
@@ -133,14 +152,21 @@ export type AppendDecision =
  */
 export function decideAppend(append: PreparedAppend, lookup: StreamLookup): AppendDecision {
   const { stream, expectedRevision: expected, events } = append;
-  const firstAt = lookup.revisionOfEventId(events[0].id);
+  const current = lookup.currentRevision();
+  // A stream that does not exist holds no ids: no retry and no duplicate is possible, so the two
+  // id look-ups below are skipped for the commonest append of all, the first one of a stream.
+  const firstAt = current === 'no_stream' ? undefined : lookup.revisionOfEventId(events[0].id);
   if (firstAt !== undefined && isRetryAt(firstAt, append, lookup)) {
     return { kind: 'already-written', lastRevision: firstAt + events.length - 1 };
   }
-  const current = lookup.currentRevision();
   if (!revisionMatches(expected, current)) throw new WrongExpectedRevisionError(stream, expected, current);
-  for (const event of events) {
-    if (lookup.revisionOfEventId(event.id) !== undefined) throw new DuplicateEventIdError(stream, event.id);
+  if (current !== 'no_stream') {
+    if (firstAt !== undefined) throw new DuplicateEventIdError(stream, events[0].id);
+    for (let i = 1; i < events.length; i += 1) {
+      if (lookup.revisionOfEventId(events[i].id) !== undefined) {
+        throw new DuplicateEventIdError(stream, events[i].id);
+      }
+    }
   }
   return { kind: 'write', firstRevision: current === 'no_stream' ? 0 : current + 1 };
 }

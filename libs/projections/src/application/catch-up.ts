@@ -1,4 +1,4 @@
-import type { EventStore, RecordedEvent } from '@trustworks/event-store';
+import type { EventStore } from '@trustworks/event-store';
 import { TRUST_STREAM_PREFIX } from '@trustworks/trusts';
 import type { Projector } from './projector';
 
@@ -9,32 +9,51 @@ export interface CatchUpProgress {
 }
 
 /**
- * Reads the trust streams from the projection's checkpoint to the head in batches, applying each
- * batch with its checkpoint (for the rebuild CLI, the benchmark and tests; the app uses a live
- * subscription). Stop it at any point, even with SIGKILL: the next run resumes after the last batch.
+ * Events per committed batch when the caller does not say. Each batch writes every trust it touched
+ * once, so larger batches write less; memory does not grow with it (events are folded as they are
+ * read), and a crash re-does at most one batch.
+ */
+export const CATCH_UP_BATCH = 100_000;
+
+/**
+ * Reads the trust streams from the projection's checkpoint to the head, folding each event as it is
+ * read and committing every `batchSize` events with their checkpoint (for the rebuild CLI, the
+ * benchmark and tests; the app uses a live subscription). Events are not held until their batch is
+ * committed, so memory does not grow with the batch size. Stop it at any point, even with SIGKILL:
+ * the next run resumes after the last committed batch.
  */
 export async function catchUp(
   store: EventStore,
   projector: Projector,
   options: { batchSize?: number; onBatch?: (progress: CatchUpProgress) => void } = {},
 ): Promise<CatchUpProgress> {
-  const batchSize = options.batchSize ?? 5000;
+  const batchSize = options.batchSize ?? CATCH_UP_BATCH;
   const from = (projector.position() ?? -1) + 1;
-  let batch: RecordedEvent[] = [];
   const progress: CatchUpProgress = { applied: 0, position: from - 1 };
-  const flush = async () => {
-    const last = batch[batch.length - 1];
-    await projector.apply(batch, last.position);
-    progress.applied += batch.length;
-    progress.position = last.position;
-    batch = [];
+  let batch = projector.batch();
+  let count = 0;
+  let last = -1;
+  const commit = () => {
+    batch.commit(last);
+    progress.applied += count;
+    progress.position = last;
+    count = 0;
     options.onBatch?.(progress);
+    batch = projector.batch();
   };
   const filter = { streamPrefixes: [TRUST_STREAM_PREFIX] };
-  for await (const event of store.readAll({ fromPosition: from, filter })) {
-    batch.push(event);
-    if (batch.length >= batchSize) await flush();
+  try {
+    for await (const event of store.readAll({ fromPosition: from, filter })) {
+      const loading = batch.add(event);
+      if (loading) await loading;
+      count += 1;
+      last = event.position;
+      if (count >= batchSize) commit();
+    }
+    if (count > 0) commit();
+  } catch (error) {
+    batch.abandon();
+    throw error;
   }
-  if (batch.length > 0) await flush();
   return progress;
 }

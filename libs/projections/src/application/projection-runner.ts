@@ -19,6 +19,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnModuleDestroy
   private queue: RecordedEvent[] = [];
   private seen: Position | null = null;
   private draining: Promise<void> | null = null;
+  private drainScheduled = false;
   private stopped = false;
   private restartTimer?: NodeJS.Timeout;
 
@@ -49,10 +50,23 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnModuleDestroy
           if (message.type === 'event') this.queue.push(message.event);
           const position = message.type === 'event' ? message.event.position : message.position;
           if (position !== null && (this.seen === null || position > this.seen)) this.seen = position;
-          this.drain();
+          this.scheduleDrain();
         },
         error: (error: unknown) => this.fail(error),
       });
+  }
+
+  /**
+   * A store delivers a page of events in one synchronous burst: starting after it (a microtask later)
+   * applies the whole page as one batch, instead of its first event alone and then the rest.
+   */
+  private scheduleDrain(): void {
+    if (this.drainScheduled) return;
+    this.drainScheduled = true;
+    queueMicrotask(() => {
+      this.drainScheduled = false;
+      this.drain();
+    });
   }
 
   private drain(): void {

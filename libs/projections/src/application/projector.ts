@@ -1,6 +1,7 @@
 import type { EventStore, Position, RecordedEvent } from '@trustworks/event-store';
 import { evolve, initialState, type TrustState } from '@trustworks/trust-domain';
 import { toDomainEvent, trustIdOf, trustStream } from '@trustworks/trusts';
+import { FoldedStates } from '@trustworks/trusts/application/folded-states';
 import {
   attendanceOf,
   decisionCount,
@@ -10,7 +11,7 @@ import {
   registerOf,
   summaryOf,
 } from '../domain/trust-rows';
-import type { ProjectionDb } from '../store/projection-db';
+import type { DecisionRow, ProjectionDb } from '../store/projection-db';
 
 /** The checkpoint the trust read models share: they are written together, so they move together. */
 export const TRUST_READ_MODELS = 'trust-read-models';
@@ -19,32 +20,54 @@ interface Folded {
   state: TrustState;
   revision: number;
   eventsApplied: number;
+  /** False while the trust is known to have no milestone rows (nothing to delete before inserting). */
+  milestoneRows: boolean;
   /** What was last written, by identity: evolve never mutates, so an unchanged part is the same object. */
   written?: {
     milestones: unknown;
     members: unknown;
     meetings: unknown;
     lastOccurredOn: unknown;
-    json: unknown[];
+    /** The register and attendance as last serialised. */
+    json: { register: string; attendance: string };
   };
 }
 
 const CACHE_LIMIT = 5000;
 
+/** See `Projector.batch`. */
+export interface ProjectionBatch {
+  /** The checkpoint when the batch began: a batch committed up to it or before changes nothing. */
+  readonly checkpoint: Position | null;
+  /** How many trusts the batch has changed so far. */
+  size(): number;
+  /** Folds one event (position order); a promise only when the trust's state must be loaded first. */
+  add(event: RecordedEvent): Promise<void> | void;
+  /** Writes every changed trust, the new decisions and `upTo` as the checkpoint, in one transaction. */
+  commit(upTo: Position): void;
+  abandon(): void;
+}
+
 /**
  * Folds trust events into the read models. Each batch, the rows it changes and the checkpoint after
  * it are committed in one SQLite transaction: a crash loses the whole batch or none of it, so on
- * restart no event is counted twice or skipped. Per-trust states are kept in memory; one missing
- * (after a restart) is rebuilt from the event store up to the revision the projection has.
+ * restart no event is counted twice or skipped. The batch is folded in memory first (the domain is
+ * pure), then each trust it touched is written once, with its new decisions and the checkpoint.
+ * Per-trust states are kept in memory; one missing (after a restart) is rebuilt from the event store
+ * up to the revision the projection has.
  */
 export class Projector {
   private readonly folded = new Map<string, Folded>();
   private readonly listeners = new Set<(position: Position) => void>();
 
+  private readonly shared: FoldedStates;
+
   constructor(
     private readonly store: EventStore,
     readonly db: ProjectionDb,
-  ) {}
+  ) {
+    this.shared = FoldedStates.of(store);
+  }
 
   position(): Position | null {
     return this.db.checkpoint(TRUST_READ_MODELS);
@@ -57,25 +80,61 @@ export class Projector {
 
   /** Applies a batch (position order) and records `upTo` (≥ the last event's position) as the checkpoint. */
   async apply(events: readonly RecordedEvent[], upTo: Position): Promise<void> {
-    const current = this.position();
-    if (current !== null && upTo <= current) return;
-    for (const trustId of new Set(events.map((e) => trustIdOf(e.stream)))) {
-      if (!this.folded.has(trustId)) this.folded.set(trustId, await this.load(trustId));
-    }
-    const dirty = new Set<string>();
+    const batch = this.batch();
+    if (batch.checkpoint !== null && upTo <= batch.checkpoint) return;
     try {
-      this.db.transaction(() => {
-        for (const event of events) this.fold(event, dirty);
-        for (const trustId of dirty) this.write(trustId);
-        this.db.setCheckpoint(TRUST_READ_MODELS, upTo);
-      });
+      for (const event of events) {
+        const loading = batch.add(event);
+        if (loading) await loading;
+      }
     } catch (error) {
-      // The states in memory ran ahead of what was committed: forget them, reload next time.
-      for (const trustId of dirty) this.folded.delete(trustId);
+      batch.abandon();
       throw error;
     }
-    this.trim();
-    for (const listener of this.listeners) listener(upTo);
+    batch.commit(upTo);
+  }
+
+  /**
+   * A batch filled one event at a time (as a catch-up reads them, so it need not hold them all) and
+   * committed with its checkpoint in one transaction. Until then nothing is written; a batch that is
+   * abandoned, or whose commit fails, forgets the states it advanced.
+   */
+  batch(): ProjectionBatch {
+    const checkpoint = this.position();
+    const dirty = new Set<string>();
+    const decisions: DecisionRow[] = [];
+    const abandon = () => {
+      // The states in memory ran ahead of what was committed: forget them, reload next time.
+      for (const trustId of dirty) this.folded.delete(trustId);
+      dirty.clear();
+      decisions.length = 0;
+    };
+    return {
+      checkpoint,
+      size: () => dirty.size,
+      add: (event) => {
+        const trustId = trustIdOf(event.stream);
+        if (this.folded.has(trustId)) return this.fold(event, dirty, decisions);
+        return this.loadTrust(trustId, event, checkpoint).then(() => this.fold(event, dirty, decisions));
+      },
+      abandon,
+      commit: (upTo) => {
+        try {
+          this.db.transaction(() => {
+            this.db.insertDecisions(decisions);
+            for (const trustId of dirty) this.write(trustId);
+            this.db.setCheckpoint(TRUST_READ_MODELS, upTo);
+          });
+        } catch (error) {
+          abandon();
+          throw error;
+        }
+        dirty.clear();
+        decisions.length = 0;
+        this.trim();
+        for (const listener of this.listeners) listener(upTo);
+      },
+    };
   }
 
   /** Forgets every state and row: the next catch-up starts from the first event. */
@@ -84,50 +143,38 @@ export class Projector {
     this.db.reset();
   }
 
+  private async loadTrust(trustId: string, event: RecordedEvent, checkpoint: Position | null): Promise<void> {
+    // A stream's first event past the checkpoint: nothing of this trust was projected, no row to read.
+    const fresh = event.revision === 0 && (checkpoint === null || event.position > checkpoint);
+    const folded = fresh ? newTrust() : await this.load(trustId);
+    if (!this.folded.has(trustId)) this.folded.set(trustId, folded);
+  }
+
   private async load(trustId: string): Promise<Folded> {
     const row = this.db.trust(trustId);
-    if (row === null) return { state: initialState(), revision: -1, eventsApplied: 0 };
+    if (row === null) return newTrust();
     let state = initialState();
     const options = { maxCount: row.revision + 1 };
     for await (const recorded of this.store.readStream(trustStream(trustId), options)) {
       state = evolve(state, toDomainEvent(recorded));
     }
-    return { state, revision: row.revision, eventsApplied: row.eventsApplied };
+    return { state, revision: row.revision, eventsApplied: row.eventsApplied, milestoneRows: true };
   }
 
-  private fold(event: RecordedEvent, dirty: Set<string>): void {
+  private fold(event: RecordedEvent, dirty: Set<string>, decisions: DecisionRow[]): void {
     const trustId = trustIdOf(event.stream);
     const folded = this.folded.get(trustId) as Folded;
     if (event.revision <= folded.revision) return;
     const before = decisionCount(folded.state);
-    folded.state = evolve(folded.state, toDomainEvent(event));
+    // The command path may already hold this very state (it folded the events it appended).
+    folded.state = this.shared.at(trustId, event.revision) ?? evolve(folded.state, toDomainEvent(event));
     folded.revision = event.revision;
     folded.eventsApplied += 1;
-    if (decisionCount(folded.state) > before) this.recordDecision(trustId, folded, event);
     dirty.add(trustId);
-  }
-
-  private recordDecision(trustId: string, folded: Folded, event: RecordedEvent): void {
-    const decision = lastDecision(folded.state);
-    if (decision === undefined) return;
-    const meeting = decision.meetingId === null ? undefined : meetingById(folded.state, decision.meetingId);
-    this.db.insertDecision({
-      trustId,
-      seq: decisionCount(folded.state) - 1,
-      decisionId: decision.decisionId,
-      title: decision.title,
-      tier: decision.tier,
-      leadAgency: decision.leadAgency,
-      rationale: decision.rationale,
-      meetingId: decision.meetingId,
-      meetingBody: meeting?.body ?? null,
-      meetingHeldOn: meeting?.heldOn ?? null,
-      decidedOn: decision.decidedOn,
-      effectiveFrom: decision.effectiveFrom,
-      recordedBy: String(event.metadata.actorName ?? event.metadata.actor),
-      recordedAt: String(event.metadata.recordedAt),
-      revision: event.revision,
-    });
+    if (decisionCount(folded.state) > before) {
+      const row = decisionRow(trustId, folded.state, event);
+      if (row) decisions.push(row);
+    }
   }
 
   private write(trustId: string): void {
@@ -135,31 +182,66 @@ export class Projector {
     const { state } = folded;
     if (state.phase === 'not-proposed') return;
     const written = folded.written;
-    if (written?.milestones !== state.milestones) this.db.replaceMilestones(trustId, milestoneFactsOf(state));
+    if (written?.milestones !== state.milestones) {
+      const milestones = milestoneFactsOf(state);
+      if (milestones.length > 0 || folded.milestoneRows) {
+        this.db.replaceMilestones(trustId, milestones, folded.milestoneRows);
+      }
+      folded.milestoneRows = milestones.length > 0;
+    }
     const same =
       written !== undefined &&
       written.members === state.members &&
       written.meetings === state.meetings &&
       written.lastOccurredOn === state.lastOccurredOn;
-    const [register, attendance] = same ? written.json : [registerOf(state), attendanceOf(state)];
+    const json = same
+      ? written.json
+      : { register: JSON.stringify(registerOf(state)), attendance: JSON.stringify(attendanceOf(state)) };
     this.db.upsertTrust({
       ...summaryOf(state),
       trustId,
       revision: folded.revision,
       eventsApplied: folded.eventsApplied,
-      register: register as unknown[],
-      attendance: attendance as ReturnType<typeof attendanceOf>,
+      ...json,
     });
     folded.written = {
       milestones: state.milestones,
       members: state.members,
       meetings: state.meetings,
       lastOccurredOn: state.lastOccurredOn,
-      json: [register, attendance],
+      json,
     };
   }
 
   private trim(): void {
     while (this.folded.size > CACHE_LIMIT) this.folded.delete(this.folded.keys().next().value as string);
   }
+}
+
+function newTrust(): Folded {
+  return { state: initialState(), revision: -1, eventsApplied: 0, milestoneRows: false };
+}
+
+/** The decisions row for the decision `event` just recorded (the last one in the state). */
+function decisionRow(trustId: string, state: TrustState, event: RecordedEvent): DecisionRow | undefined {
+  const decision = lastDecision(state);
+  if (decision === undefined) return undefined;
+  const meeting = decision.meetingId === null ? undefined : meetingById(state, decision.meetingId);
+  return {
+    trustId,
+    seq: decisionCount(state) - 1,
+    decisionId: decision.decisionId,
+    title: decision.title,
+    tier: decision.tier,
+    leadAgency: decision.leadAgency,
+    rationale: decision.rationale,
+    meetingId: decision.meetingId,
+    meetingBody: meeting?.body ?? null,
+    meetingHeldOn: meeting?.heldOn ?? null,
+    decidedOn: decision.decidedOn,
+    effectiveFrom: decision.effectiveFrom,
+    recordedBy: String(event.metadata.actorName ?? event.metadata.actor),
+    recordedAt: String(event.metadata.recordedAt),
+    revision: event.revision,
+  };
 }

@@ -32,6 +32,16 @@ export interface DecisionRow {
 
 type Raw = Record<string, string | number | null>;
 
+/** A trust row with its register and attendance already serialised (they change less often than it). */
+export interface TrustRowJson extends Omit<TrustRow, 'register' | 'attendance'> {
+  register: string;
+  attendance: string;
+}
+
+const DECISION_COLUMNS = 15;
+/** Decisions are inserted this many to a statement: one call into SQLite instead of 32. */
+const DECISIONS_PER_INSERT = 32;
+
 /**
  * The projections' own SQLite file (`projections.sqlite` beside the event store), or an in-memory
  * database for a memory event store. Synchronous, like better-sqlite3: a batch of events, its rows
@@ -39,6 +49,8 @@ type Raw = Record<string, string | number | null>;
  */
 export class ProjectionDb {
   private readonly stmt: Record<string, Database.Statement>;
+  /** Multi-row decision inserts, by how many rows each takes. */
+  private readonly decisionInserts = new Map<number, Database.Statement>();
 
   private constructor(readonly db: Database.Database) {
     db.exec(PROJECTION_SCHEMA);
@@ -49,8 +61,7 @@ export class ProjectionDb {
       ),
       trust: db.prepare('SELECT * FROM trusts WHERE trust_id = ?'),
       trusts: db.prepare('SELECT * FROM trusts ORDER BY authority, name, trust_id'),
-      upsertTrust: db.prepare(`INSERT OR REPLACE INTO trusts VALUES
-        (@trustId, @authority, @name, @phase, @revision, @eventsApplied, @keyIssuesOpen, @statutoryPartnersMissing, @register, @attendance)`),
+      upsertTrust: db.prepare('INSERT OR REPLACE INTO trusts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       deleteMilestones: db.prepare('DELETE FROM milestones WHERE trust_id = ?'),
       insertMilestone: db.prepare(`INSERT INTO milestones VALUES
         (@trustId, @milestoneId, @title, @owner, @phase, @gate, @baselineDue, @forecastDue, @completedOn, @dependsOn)`),
@@ -95,18 +106,24 @@ export class ProjectionDb {
     return (this.stmt.trusts.all() as Raw[]).map(toTrustRow);
   }
 
-  upsertTrust(row: TrustRow): void {
-    this.stmt.upsertTrust.run({
-      ...row,
-      keyIssuesOpen: JSON.stringify(row.keyIssuesOpen),
-      statutoryPartnersMissing: JSON.stringify(row.statutoryPartnersMissing),
-      register: JSON.stringify(row.register),
-      attendance: JSON.stringify(row.attendance),
-    });
+  upsertTrust(row: TrustRowJson): void {
+    this.stmt.upsertTrust.run(
+      row.trustId,
+      row.authority,
+      row.name,
+      row.phase,
+      row.revision,
+      row.eventsApplied,
+      JSON.stringify(row.keyIssuesOpen),
+      JSON.stringify(row.statutoryPartnersMissing),
+      row.register,
+      row.attendance,
+    );
   }
 
-  replaceMilestones(trustId: string, milestones: MilestoneFacts[]): void {
-    this.stmt.deleteMilestones.run(trustId);
+  /** `mayHaveRows: false` when the trust is known to have no milestone rows yet (nothing to delete). */
+  replaceMilestones(trustId: string, milestones: MilestoneFacts[], mayHaveRows = true): void {
+    if (mayHaveRows) this.stmt.deleteMilestones.run(trustId);
     for (const m of milestones) {
       this.stmt.insertMilestone.run({ trustId, ...m, dependsOn: JSON.stringify(m.dependsOn) });
     }
@@ -128,7 +145,19 @@ export class ProjectionDb {
   }
 
   insertDecision(row: DecisionRow): void {
-    this.stmt.insertDecision.run(row);
+    this.insertDecisions([row]);
+  }
+
+  insertDecisions(rows: readonly DecisionRow[]): void {
+    for (let i = 0; i < rows.length; i += DECISIONS_PER_INSERT) {
+      const count = Math.min(DECISIONS_PER_INSERT, rows.length - i);
+      let insert = this.decisionInserts.get(count);
+      if (!insert) {
+        insert = this.db.prepare(decisionsInsert(count));
+        this.decisionInserts.set(count, insert);
+      }
+      insert.run(decisionValues(rows, i, count));
+    }
   }
 
   decisions(trustId: string): DecisionRow[] {
@@ -152,6 +181,36 @@ export class ProjectionDb {
   close(): void {
     if (this.db.open) this.db.close();
   }
+}
+
+function decisionsInsert(rows: number): string {
+  const row = `(${Array.from({ length: DECISION_COLUMNS }, () => '?').join(', ')})`;
+  return `INSERT INTO decisions VALUES ${Array.from({ length: rows }, () => row).join(', ')}`;
+}
+
+function decisionValues(rows: readonly DecisionRow[], from: number, count: number): unknown[] {
+  const values: unknown[] = [];
+  for (let i = from; i < from + count; i += 1) {
+    const d = rows[i];
+    values.push(
+      d.trustId,
+      d.seq,
+      d.decisionId,
+      d.title,
+      d.tier,
+      d.leadAgency,
+      d.rationale,
+      d.meetingId,
+      d.meetingBody,
+      d.meetingHeldOn,
+      d.decidedOn,
+      d.effectiveFrom,
+      d.recordedBy,
+      d.recordedAt,
+      d.revision,
+    );
+  }
+  return values;
 }
 
 function toTrustRow(raw: Raw): TrustRow {

@@ -2,9 +2,11 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   EVENT_STORE,
   WrongExpectedRevisionError,
+  type AppendResult,
   type EventStore,
   type NewEvent,
 } from '@trustworks/event-store';
+import { reportsWrites } from '@trustworks/event-store/support/reports-writes';
 import {
   CURRENT_SCHEMA_VERSIONS,
   decide,
@@ -86,9 +88,7 @@ export class TrustCommandHandler {
         return { trustId, revision: loaded.revision ?? -1, events: [], replayed: false };
       const newEvents = events.map((d) => this.envelope(d, principal, authority, options));
       try {
-        const result = await this.store.appendToStream(trustStream(trustId), newEvents, {
-          expectedRevision: loaded.revision ?? 'no_stream',
-        });
+        const result = await this.append(trustId, newEvents, loaded);
         return {
           trustId,
           revision: result.nextRevision,
@@ -105,6 +105,20 @@ export class TrustCommandHandler {
         );
       }
     }
+  }
+
+  /** Appends at the loaded revision; events this call wrote are folded once, for the next reader. */
+  private async append(trustId: string, events: NewEvent[], loaded: LoadedTrust): Promise<AppendResult> {
+    const options = { expectedRevision: loaded.revision ?? ('no_stream' as const) };
+    const stream = trustStream(trustId);
+    if (!reportsWrites(this.store)) return this.store.appendToStream(stream, events, options);
+    const { written, nextRevision, position } = await this.store.appendReportingWrite(
+      stream,
+      events,
+      options,
+    );
+    if (written) this.trusts.appended(loaded, events, nextRevision);
+    return { nextRevision, position };
   }
 
   private authorise(

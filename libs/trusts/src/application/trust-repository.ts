@@ -1,13 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, type EventStore, type RecordedEvent } from '@trustworks/event-store';
+import { EVENT_STORE, type EventStore, type NewEvent, type RecordedEvent } from '@trustworks/event-store';
 import { evolve, initialState, type TrustState } from '@trustworks/trust-domain';
+import { FoldedStates, type KeyedWrite } from './folded-states';
 import { toDomainEvent, trustStream } from './trust-stream';
 
-/** What an earlier command sent with an Idempotency-Key wrote: its events, in order. */
-export interface KeyedWrite {
-  revision: number;
-  events: Array<{ id: string; type: string }>;
-}
+export type { KeyedWrite } from './folded-states';
 
 export interface LoadedTrust {
   trustId: string;
@@ -18,63 +15,101 @@ export interface LoadedTrust {
   keyedWrite(actor: string, key: string): KeyedWrite | undefined;
 }
 
-interface Folded {
-  state: TrustState;
-  revision: number;
-  /** Idempotency keys (per actor) seen in the stream; events are the record, this is their index. */
-  keyed: Map<string, KeyedWrite>;
+/** A loaded trust and the Idempotency-Key index it was folded with. */
+interface Loaded extends LoadedTrust {
+  readonly keyed: ReadonlyMap<string, KeyedWrite> | undefined;
 }
-
-const CACHE_LIMIT = 2000;
 
 /**
  * Rebuilds a trust by folding its stream through the lifecycle. The last state of recently used
- * trusts is cached (a throwaway cache: events are the truth), so a command reads only the events
- * appended since; the state objects `evolve` returns are never mutated, so sharing them is safe.
- * The same single read indexes the Idempotency-Keys the events carry, so a retried command is
- * recognised without reading the stream again.
+ * trusts is cached (a throwaway cache: events are the truth, see `FoldedStates`), so a command reads
+ * only the events appended since; the state objects `evolve` returns are never mutated, so sharing
+ * them is safe. The same single read indexes the Idempotency-Keys the events carry, so a retried
+ * command is recognised without reading the stream again.
  */
 @Injectable()
 export class TrustRepository {
-  private readonly cache = new Map<string, Folded>();
+  private readonly cache: FoldedStates;
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {
+    this.cache = FoldedStates.of(store);
+  }
 
   async load(trustId: string): Promise<LoadedTrust> {
     const cached = this.cache.get(trustId);
     let state = cached?.state ?? initialState();
     let revision: number | null = cached?.revision ?? null;
-    const keyed = new Map(cached?.keyed);
+    const keys = new KeyIndex(cached?.keyed);
     for await (const recorded of this.store.readStream(trustStream(trustId), {
       fromRevision: revision === null ? 0 : revision + 1,
     })) {
       state = evolve(state, toDomainEvent(recorded));
       revision = recorded.revision;
-      indexKey(keyed, recorded);
+      keys.add(recorded);
     }
-    if (revision !== null) this.remember(trustId, { state, revision, keyed });
-    return {
-      trustId,
-      state,
-      revision,
-      keyedWrite: (actor, key) => keyed.get(keyOf(actor, key)),
-    };
+    if (revision !== null) this.cache.remember(trustId, { state, revision, keyed: keys.map });
+    return loaded(trustId, state, revision, keys.map);
   }
 
-  private remember(trustId: string, folded: Folded): void {
-    this.cache.delete(trustId);
-    this.cache.set(trustId, folded);
-    if (this.cache.size > CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);
+  /**
+   * After `events` were appended to `trust` (as loaded) and written at the revisions right after it,
+   * the last at `lastRevision`: folds them as they will be read back, so the next reader of the trust
+   * (the next command, the read-model projector) need not fold them again.
+   */
+  appended(trust: LoadedTrust, events: readonly NewEvent[], lastRevision: number): void {
+    const first = (trust.revision ?? -1) + 1;
+    if (lastRevision !== first + events.length - 1) return;
+    let state = trust.state;
+    const keys = new KeyIndex((trust as Partial<Loaded>).keyed);
+    events.forEach((event, i) => {
+      // The stored form: the data through JSON, as `readStream` gives it back.
+      const data: unknown = JSON.parse(JSON.stringify(event.data));
+      const recorded = {
+        ...event,
+        data,
+        stream: trustStream(trust.trustId),
+        revision: first + i,
+        position: 0,
+      };
+      state = evolve(state, toDomainEvent(recorded));
+      keys.add(recorded);
+    });
+    this.cache.remember(trust.trustId, { state, revision: lastRevision, keyed: keys.map });
   }
+}
+
+function loaded(
+  trustId: string,
+  state: TrustState,
+  revision: number | null,
+  keyed: ReadonlyMap<string, KeyedWrite> | undefined,
+): Loaded {
+  return { trustId, state, revision, keyed, keyedWrite: (actor, key) => keyed?.get(keyOf(actor, key)) };
 }
 
 const keyOf = (actor: string, key: string) => `${actor}\u0000${key}`;
 
-function indexKey(keyed: Map<string, KeyedWrite>, recorded: RecordedEvent): void {
-  const key = recorded.metadata.idempotencyKey;
-  if (typeof key !== 'string') return;
-  const id = keyOf(String(recorded.metadata.actor), key);
-  const earlier = keyed.get(id);
-  const events = [...(earlier?.events ?? []), { id: recorded.id, type: recorded.type }];
-  keyed.set(id, { revision: recorded.revision, events });
+/** An Idempotency-Key index extended by events: copied on the first key, as a cached one is shared. */
+class KeyIndex {
+  private owned = false;
+
+  constructor(private current: ReadonlyMap<string, KeyedWrite> | undefined) {}
+
+  get map(): Map<string, KeyedWrite> {
+    return (this.current ?? new Map()) as Map<string, KeyedWrite>;
+  }
+
+  add(recorded: RecordedEvent): void {
+    const key = recorded.metadata.idempotencyKey;
+    if (typeof key !== 'string') return;
+    const map = this.owned ? (this.current as Map<string, KeyedWrite>) : new Map(this.current);
+    this.owned = true;
+    this.current = map;
+    const id = keyOf(String(recorded.metadata.actor), key);
+    const earlier = map.get(id);
+    map.set(id, {
+      revision: recorded.revision,
+      events: [...(earlier?.events ?? []), { id: recorded.id, type: recorded.type }],
+    });
+  }
 }

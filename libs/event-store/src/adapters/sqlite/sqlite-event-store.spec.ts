@@ -156,6 +156,23 @@ describe('SqliteEventStore on a file', () => {
     });
   });
 
+  describe('appendReportingWrite', () => {
+    it('says it wrote a new append, and did not write an idempotent retry of it', async () => {
+      const store = openStore();
+      const stream = uniqueStream();
+      const events = testEvents(2);
+      const first = await store.appendReportingWrite(stream, events, { expectedRevision: 'no_stream' });
+      expect(first).toEqual({ nextRevision: 1, position: expect.any(Number), written: true });
+      const retry = await store.appendReportingWrite(stream, events, { expectedRevision: 'no_stream' });
+      expect(retry).toEqual({ ...first, written: false });
+      expect(await store.appendToStream(stream, events)).toEqual({
+        nextRevision: first.nextRevision,
+        position: first.position,
+      });
+      expect(await collect(store.readStream(stream))).toHaveLength(2);
+    });
+  });
+
   describe('other connections on the same file', () => {
     it('delivers to a live subscriber the events another connection appends', async () => {
       const reader = openStore({ pollIntervalMs: 20 });

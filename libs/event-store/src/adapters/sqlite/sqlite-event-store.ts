@@ -18,6 +18,7 @@ import type {
 import { EventStoreError, StoreUnavailableError } from '../../port/errors';
 import { prepareAppend, type PreparedAppend } from '../../support/prepare-append';
 import { catchUpSubscription, type ScanPage } from '../../support/catch-up-subscription';
+import type { AppendOutcome, ReportsWrites } from '../../support/reports-writes';
 import { migrate } from './sqlite-schema';
 import { SqliteStatements, type Row } from './sqlite-statements';
 
@@ -32,6 +33,8 @@ export interface SqliteEventStoreOptions {
 
 interface PendingAppend {
   append: PreparedAppend;
+  /** Whether the caller asked to be told if the append wrote (see `appendReportingWrite`). */
+  report: boolean;
   resolve: (result: AppendResult) => void;
   reject: (error: unknown) => void;
 }
@@ -42,10 +45,11 @@ const READ_PAGE = 1000;
  * The embedded event store: one SQLite file in WAL mode, written by this process.
  *
  * Group commit: appends that arrive in the same turn of the event loop are written in one durable
- * transaction, each inside its own savepoint, so a conflict fails only its own append; every caller
- * is answered after the COMMIT (and its fsync) returns. One fsync then serves many callers.
+ * transaction; each append's rules are decided before it writes, so a conflict fails only its own
+ * append; every caller is answered after the COMMIT (and its fsync) returns. One fsync then serves
+ * many callers.
  */
-export class SqliteEventStore implements EventStore {
+export class SqliteEventStore implements EventStore, ReportsWrites {
   readonly kind = 'sqlite';
   private readonly sql: SqliteStatements;
   private readonly changes = new Subject<void>();
@@ -84,6 +88,23 @@ export class SqliteEventStore implements EventStore {
     events: readonly NewEvent[],
     options?: AppendOptions,
   ): Promise<AppendResult> {
+    return this.enqueue(stream, events, options, false);
+  }
+
+  appendReportingWrite(
+    stream: string,
+    events: readonly NewEvent[],
+    options?: AppendOptions,
+  ): Promise<AppendOutcome> {
+    return this.enqueue(stream, events, options, true) as Promise<AppendOutcome>;
+  }
+
+  private enqueue(
+    stream: string,
+    events: readonly NewEvent[],
+    options: AppendOptions | undefined,
+    report: boolean,
+  ): Promise<AppendResult> {
     let append: PreparedAppend;
     try {
       append = prepareAppend(stream, events, options?.expectedRevision);
@@ -92,7 +113,7 @@ export class SqliteEventStore implements EventStore {
     }
     if (this.closed) return Promise.reject(new StoreUnavailableError('The event store is closed.'));
     return new Promise((resolve, reject) => {
-      this.queue.push({ append, resolve, reject });
+      this.queue.push({ append, report, resolve, reject });
       if (!this.flushScheduled) {
         this.flushScheduled = true;
         setImmediate(() => this.flush());
@@ -173,7 +194,7 @@ export class SqliteEventStore implements EventStore {
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0) return;
-    let outcomes: Array<{ ok: true; value: AppendResult } | { ok: false; error: unknown }>;
+    let outcomes: Array<{ ok: true; value: AppendOutcome } | { ok: false; error: unknown }>;
     try {
       outcomes = this.sql.commitBatch(batch.map((p) => p.append));
     } catch (error) {
@@ -181,9 +202,12 @@ export class SqliteEventStore implements EventStore {
       for (const pending of batch) pending.reject(failure);
       return;
     }
-    outcomes.forEach((outcome, i) =>
-      outcome.ok ? batch[i].resolve(outcome.value) : batch[i].reject(outcome.error),
-    );
+    outcomes.forEach((outcome, i) => {
+      const pending = batch[i];
+      if (!outcome.ok) return pending.reject(outcome.error);
+      const { nextRevision, position } = outcome.value;
+      pending.resolve(pending.report ? outcome.value : { nextRevision, position });
+    });
     if (outcomes.some((o) => o.ok)) this.changes.next();
   }
 

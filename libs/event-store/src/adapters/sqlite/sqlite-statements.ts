@@ -1,13 +1,14 @@
 import type Database from 'better-sqlite3';
-import type { AppendResult, EventFilter, Position } from '../../port/event-store.port';
+import type { EventFilter, Position } from '../../port/event-store.port';
 import { decideAppend, type PreparedAppend, type StreamLookup } from '../../support/prepare-append';
+import type { AppendOutcome } from '../../support/reports-writes';
 
 /** A raw events row: position, stream, revision, id, type, data, metadata. */
 export type Row = [number, string, number, string, string, string, string];
 
 const COLUMNS = 'position, stream_id, revision, event_id, type, data, metadata';
 
-type Outcome = { ok: true; value: AppendResult } | { ok: false; error: unknown };
+type Outcome = { ok: true; value: AppendOutcome } | { ok: false; error: unknown };
 
 /** Every SQL statement the store runs, prepared once. Synchronous: better-sqlite3 is. */
 export class SqliteStatements {
@@ -19,12 +20,9 @@ export class SqliteStatements {
   private readonly headStmt: Database.Statement;
   private readonly streamForward: Database.Statement;
   private readonly streamBackward: Database.Statement;
-  private readonly savepoint: Database.Statement;
-  private readonly release: Database.Statement;
-  private readonly rollbackTo: Database.Statement;
   private readonly filtered = new Map<string, Database.Statement>();
   private readonly batchTx: Database.Transaction<(appends: PreparedAppend[]) => Outcome[]>;
-  private readonly aloneTx: Database.Transaction<(append: PreparedAppend) => AppendResult>;
+  private readonly aloneTx: Database.Transaction<(append: PreparedAppend) => AppendOutcome>;
 
   constructor(private readonly db: Database.Database) {
     this.insert = db.prepare(
@@ -49,16 +47,15 @@ export class SqliteStatements {
         `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
       )
       .raw();
-    this.savepoint = db.prepare('SAVEPOINT append');
-    this.release = db.prepare('RELEASE append');
-    this.rollbackTo = db.prepare('ROLLBACK TO append');
-    this.batchTx = db.transaction((appends: PreparedAppend[]) =>
-      appends.map((a) => this.appendInSavepoint(a)),
-    );
+    this.batchTx = db.transaction((appends: PreparedAppend[]) => appends.map((a) => this.appendIsolated(a)));
     this.aloneTx = db.transaction((append: PreparedAppend) => this.appendOne(append));
   }
 
-  /** One durable transaction for the whole batch; a savepoint per append isolates rule failures. */
+  /**
+   * One durable transaction for the whole batch. An append that a rule refuses fails alone: the rules
+   * are all decided before its first insert, so a refused append has written nothing and needs no
+   * savepoint. Anything else SQLite throws fails (and rolls back) the whole batch.
+   */
   commitBatch(batch: PreparedAppend[]): Outcome[] {
     if (batch.length === 1) return [this.commitAlone(batch[0])];
     return this.batchTx.immediate(batch);
@@ -74,25 +71,21 @@ export class SqliteStatements {
     }
   }
 
-  private appendInSavepoint(append: PreparedAppend): Outcome {
-    this.savepoint.run();
+  private appendIsolated(append: PreparedAppend): Outcome {
     try {
-      const value = this.appendOne(append);
-      this.release.run();
-      return { ok: true, value };
+      return { ok: true, value: this.appendOne(append) };
     } catch (error) {
-      this.rollbackTo.run();
-      this.release.run();
       if (isRuleError(error)) return { ok: false, error };
       throw error;
     }
   }
 
-  private appendOne(append: PreparedAppend): AppendResult {
+  /** Decides every rule first, then inserts: a rule error is never thrown after a write. */
+  private appendOne(append: PreparedAppend): AppendOutcome {
     const decision = decideAppend(append, this.lookup(append.stream));
     if (decision.kind === 'already-written') {
       const position = this.positionAt.get(append.stream, decision.lastRevision) as number;
-      return { nextRevision: decision.lastRevision, position };
+      return { nextRevision: decision.lastRevision, position, written: false };
     }
     let revision = decision.firstRevision;
     let position = 0;
@@ -102,7 +95,7 @@ export class SqliteStatements {
       );
       revision += 1;
     }
-    return { nextRevision: revision - 1, position };
+    return { nextRevision: revision - 1, position, written: true };
   }
 
   private lookup(stream: string): StreamLookup {
