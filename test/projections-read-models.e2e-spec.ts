@@ -193,4 +193,17 @@ describe('projected read models', () => {
       '2009-02-28',
     );
   });
+
+  it('works a dashboard row out again when its trust changes or the day turns, not before', async () => {
+    const row = async () => (await get('/dashboard')).body.trusts[0];
+    expect(await row()).toMatchObject({
+      overdueMilestones: 0,
+      nextDue: { milestoneId: 'C', due: '2009-03-10' },
+    });
+    t.clock.set(new Date('2009-03-11T10:00:00Z'));
+    expect(await row()).toMatchObject({ rag: 'red', overdueMilestones: 1, nextDue: { milestoneId: 'F' } });
+    await pm('/milestones/C/completion', { occurredAt: '2009-03-11' });
+    expect((await get(`/trusts/${trustId}/timeline?minRevision=${revision}`)).status).toBe(200);
+    expect(await row()).toMatchObject({ revision, overdueMilestones: 0, nextDue: { milestoneId: 'F' } });
+  });
 });

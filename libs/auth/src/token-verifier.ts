@@ -12,6 +12,9 @@ interface Claims {
   authorities?: unknown;
 }
 
+const VERIFIED_FOR_MS = 60_000;
+const VERIFIED_LIMIT = 10_000;
+
 /** Verifies bearer tokens: HS256 with the configured secret, or the issuer's keys from its JWKS. */
 @Injectable()
 export class TokenVerifier {
@@ -30,7 +33,26 @@ export class TokenVerifier {
     this.secretKey = createSecretKey(Buffer.from(config.secret, 'utf8'));
   }
 
+  /**
+   * Tokens verified lately, by their exact text (signature included), until a minute has passed or
+   * the token expires, whichever is sooner: a page or client sends the same token with every request,
+   * and checking its signature each time costs more than most reads.
+   */
+  private readonly verified = new Map<string, { principal: Principal; until: number }>();
+
   async verify(token: string): Promise<Principal> {
+    const now = Date.now();
+    const known = this.verified.get(token);
+    if (known !== undefined && known.until > now) return known.principal;
+    const principal = await this.verifyNow(token);
+    if (this.verified.size >= VERIFIED_LIMIT) this.verified.clear();
+    const exp = (this.jwt.decode(token) as { exp?: unknown } | null)?.exp;
+    const until = Math.min(now + VERIFIED_FOR_MS, typeof exp === 'number' ? exp * 1000 : now);
+    if (until > now) this.verified.set(token, { principal, until });
+    return principal;
+  }
+
+  private async verifyNow(token: string): Promise<Principal> {
     const options = { issuer: this.config.issuer, audience: this.config.audience };
     let claims: Claims;
     try {

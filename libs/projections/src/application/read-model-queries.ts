@@ -1,11 +1,33 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AccessPolicy, type Principal } from '@trustworks/auth';
 import { ApiError, CLOCK, londonDate, type Clock } from '@trustworks/platform';
-import { timelineOf, worstRag, type RagThresholds } from '../domain/timeline';
+import { timelineOf, worstRag, type MilestoneFacts, type RagThresholds } from '../domain/timeline';
 import type { TrustRow } from '../store/projection-db';
 import { Projector } from './projector';
 
 export const RAG_THRESHOLDS = Symbol('RAG_THRESHOLDS');
+
+export type DashboardRow = ReturnType<typeof dashboardRow>;
+
+function dashboardRow(row: TrustRow, milestones: MilestoneFacts[], today: string, thresholds: RagThresholds) {
+  const timeline = timelineOf(milestones, today, thresholds);
+  const open = timeline.milestones.filter((m) => m.completedOn === null);
+  const next = [...open]
+    .filter((m) => m.forecastDue >= today)
+    .sort((a, b) => (a.forecastDue < b.forecastDue ? -1 : 1))[0];
+  return {
+    trustId: row.trustId,
+    authority: row.authority,
+    name: row.name,
+    phase: row.phase,
+    revision: row.revision,
+    rag: worstRag(timeline.milestones.map((m) => m.rag)),
+    overdueMilestones: open.filter((m) => m.forecastDue < today).length,
+    nextDue: next ? { milestoneId: next.milestoneId, title: next.title, due: next.forecastDue } : null,
+    keyIssuesOpen: row.keyIssuesOpen,
+    statutoryPartnersMissing: row.statutoryPartnersMissing,
+  };
+}
 
 /** How long a read waits for the projection to reach the revision or position the caller asks for. */
 export const MAX_WAIT_MS = 2000;
@@ -13,6 +35,9 @@ export const MAX_WAIT_MS = 2000;
 /** The read models as the API serves them, with read-your-writes waits and tenancy checks. */
 @Injectable()
 export class ReadModelQueries {
+  /** Dashboard rows by trust, with the revision and day they were worked out for. */
+  private readonly rows = new Map<string, { revision: number; today: string; row: DashboardRow }>();
+
   constructor(
     private readonly projector: Projector,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -60,32 +85,38 @@ export class ReadModelQueries {
 
   dashboard(principal: Principal) {
     const today = this.today();
-    const milestones = this.projector.db.allMilestones();
-    const trusts = this.projector.db
-      .trusts()
-      .filter((row) => AccessPolicy.canRead(principal, row.authority))
-      .map((row) => {
-        const timeline = timelineOf(milestones.get(row.trustId) ?? [], today, this.thresholds);
-        const open = timeline.milestones.filter((m) => m.completedOn === null);
-        const next = [...open]
-          .filter((m) => m.forecastDue >= today)
-          .sort((a, b) => (a.forecastDue < b.forecastDue ? -1 : 1))[0];
-        return {
-          trustId: row.trustId,
-          authority: row.authority,
-          name: row.name,
-          phase: row.phase,
-          revision: row.revision,
-          rag: worstRag(timeline.milestones.map((m) => m.rag)),
-          overdueMilestones: open.filter((m) => m.forecastDue < today).length,
-          nextDue: next ? { milestoneId: next.milestoneId, title: next.title, due: next.forecastDue } : null,
-          keyIssuesOpen: row.keyIssuesOpen,
-          statutoryPartnersMissing: row.statutoryPartnersMissing,
-        };
-      });
+    const trusts = this.portfolio(today).filter((row) => AccessPolicy.canRead(principal, row.authority));
     const byPhase: Record<string, number> = {};
     for (const t of trusts) byPhase[t.phase] = (byPhase[t.phase] ?? 0) + 1;
     return { today, position: this.projector.position(), trusts, byPhase };
+  }
+
+  /**
+   * Every trust's dashboard row as of `today`. A row is worked out again only when its trust's
+   * projected revision (or the day) has changed since: a dashboard read under a stream of writes
+   * costs the trusts that changed, not the whole portfolio.
+   */
+  private portfolio(today: string): DashboardRow[] {
+    const listed = this.projector.db.trustRevisions();
+    const rows: DashboardRow[] = [];
+    for (const [trustId, revision] of listed) {
+      let cached = this.rows.get(trustId);
+      if (cached === undefined || cached.revision !== revision || cached.today !== today) {
+        const row = this.projector.db.trust(trustId) as TrustRow;
+        cached = {
+          revision,
+          today,
+          row: dashboardRow(row, this.projector.db.milestones(trustId), today, this.thresholds),
+        };
+        this.rows.set(trustId, cached);
+      }
+      rows.push(cached.row);
+    }
+    if (this.rows.size > listed.length) {
+      const present = new Set(listed.map(([trustId]) => trustId));
+      for (const trustId of this.rows.keys()) if (!present.has(trustId)) this.rows.delete(trustId);
+    }
+    return rows;
   }
 
   decisions(trustId: string) {

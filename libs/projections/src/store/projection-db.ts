@@ -61,6 +61,9 @@ export class ProjectionDb {
       ),
       trust: db.prepare('SELECT * FROM trusts WHERE trust_id = ?'),
       trusts: db.prepare('SELECT * FROM trusts ORDER BY authority, name, trust_id'),
+      trustRevisions: db
+        .prepare('SELECT trust_id, revision FROM trusts ORDER BY authority, name, trust_id')
+        .raw(),
       upsertTrust: db.prepare('INSERT OR REPLACE INTO trusts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       deleteMilestones: db.prepare('DELETE FROM milestones WHERE trust_id = ?'),
       insertMilestone: db.prepare(`INSERT INTO milestones VALUES
@@ -104,6 +107,11 @@ export class ProjectionDb {
 
   trusts(): TrustRow[] {
     return (this.stmt.trusts.all() as Raw[]).map(toTrustRow);
+  }
+
+  /** Each trust's id and projected revision, in list order: enough to tell what changed since. */
+  trustRevisions(): Array<[trustId: string, revision: number]> {
+    return this.stmt.trustRevisions.all() as Array<[string, number]>;
   }
 
   upsertTrust(row: TrustRowJson): void {

@@ -20,6 +20,8 @@ import type { ReminderDb } from '../store/reminder-db';
 /** Where the projector gets a trust's current state: the trusts' repository (a cached fold). */
 export type LoadTrust = (trustId: string) => Promise<TrustState | null>;
 
+const WRITTEN_LIMIT = 20_000;
+
 export const REMINDER_STREAM_PREFIXES = [
   TRUST_STREAM_PREFIX,
   REMINDER_STREAM_PREFIX,
@@ -33,6 +35,8 @@ export const REMINDER_STREAM_PREFIXES = [
  */
 export class ReminderProjector {
   private readonly listeners = new Set<(position: Position) => void>();
+  /** What was last written for each trust's schedule: most events leave it as it was. */
+  private readonly written = new Map<string, string>();
 
   constructor(
     readonly db: ReminderDb,
@@ -57,22 +61,33 @@ export class ReminderProjector {
       const state = await this.loadTrust(trustId);
       if (state !== null) states.set(trustId, state);
     }
+    const changed = new Map<string, string>();
     this.db.transaction(() => {
       // Another process on the same files may have applied some of these meanwhile: look again inside the lock.
       const committed = this.position();
       if (committed !== null && upTo <= committed) return;
       for (const event of fresh) if (committed === null || event.position > committed) this.record(event);
-      for (const [trustId, state] of states) {
-        const settings = effectiveSettings(this.db.settingsOf(trustId));
-        this.db.replaceSchedule(trustId, scheduleFor(state, settings), settings.sendHour);
-      }
+      for (const [trustId, state] of states) this.schedule(trustId, state, changed);
       this.db.setCheckpoint(upTo);
     });
+    // Remembered only once committed: a failed batch leaves nothing believed written.
+    for (const [trustId, signature] of changed) this.written.set(trustId, signature);
+    if (this.written.size > WRITTEN_LIMIT) this.written.clear();
     for (const listener of this.listeners) listener(upTo);
   }
 
   reset(): void {
+    this.written.clear();
     this.db.reset();
+  }
+
+  private schedule(trustId: string, state: TrustState, changed: Map<string, string>): void {
+    const settings = effectiveSettings(this.db.settingsOf(trustId));
+    const entries = scheduleFor(state, settings);
+    const signature = `${settings.sendHour}|${JSON.stringify(entries)}`;
+    if (this.written.get(trustId) === signature) return;
+    this.db.replaceSchedule(trustId, entries, settings.sendHour);
+    changed.set(trustId, signature);
   }
 
   private record(event: RecordedEvent): void {

@@ -23,6 +23,21 @@ export function addMonthsTo(date: CalendarDate, months: number): CalendarDate {
  * the clocks change, the hour is counted on the wall clock, not from midnight.
  */
 export function dueInstant(date: CalendarDate, hour: number): string {
+  const key = `${date}T${hour}`;
+  let instant = instants.get(key);
+  if (instant === undefined) {
+    if (instants.size >= INSTANT_CACHE_LIMIT) instants.clear();
+    instant = computeDueInstant(date, hour);
+    instants.set(key, instant);
+  }
+  return instant;
+}
+
+/** Pure and asked for the same few thousand days over and over: remembered (Intl time zones are slow). */
+const instants = new Map<string, string>();
+const INSTANT_CACHE_LIMIT = 50_000;
+
+function computeDueInstant(date: CalendarDate, hour: number): string {
   const start = londonStartOfDay(date).getTime();
   let at = start + hour * HOUR_MS;
   const shown = Number(londonIso(new Date(at)).slice(11, 13));
