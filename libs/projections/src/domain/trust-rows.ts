@@ -79,6 +79,27 @@ export function registerOf(state: TrustState) {
  * fewer than their committed minimum (or than the meetings held, when fewer were held).
  */
 export function attendanceOf(state: TrustState): AttendanceRow[] {
+  // States are never mutated, so the same meetings, members and last date give the same answer:
+  // the projector and the reminders ask for it on every event, most of which change none of them.
+  const known = attendanceMemo.get(state.meetings);
+  if (
+    known !== undefined &&
+    known.members === state.members &&
+    known.lastOccurredOn === state.lastOccurredOn
+  ) {
+    return known.rows;
+  }
+  const rows = attendanceNow(state);
+  attendanceMemo.set(state.meetings, { members: state.members, lastOccurredOn: state.lastOccurredOn, rows });
+  return rows;
+}
+
+const attendanceMemo = new WeakMap<
+  object,
+  { members: TrustState['members']; lastOccurredOn: TrustState['lastOccurredOn']; rows: AttendanceRow[] }
+>();
+
+function attendanceNow(state: TrustState): AttendanceRow[] {
   const meetings = entriesOf(state.meetings as AppendLog<MeetingRecord>);
   const last = meetings.reduce<CalendarDate | null>(
     (d, m) => (d === null || m.heldOn > d ? m.heldOn : d),
