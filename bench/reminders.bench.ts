@@ -24,7 +24,7 @@ import {
   ReminderProjector,
   scheduleFor,
 } from '@trustworks/reminders';
-import { mapLimit } from '../libs/reminders/src/application/dispatcher';
+import { mapLimit } from '../libs/reminders/src/application/map-limit';
 import { scale } from './support/events';
 import { report, type BenchRow } from './support/report';
 

@@ -1,30 +1,17 @@
 import { Logger } from '@nestjs/common';
-import {
-  WrongExpectedRevisionError,
-  type EventStore,
-  type ExpectedRevision,
-  type NewEvent,
-  type Position,
-} from '@trustworks/event-store';
+import { WrongExpectedRevisionError, type EventStore } from '@trustworks/event-store';
 import type { Clock, IdGenerator } from '@trustworks/platform';
 import type { ReminderChannel } from '../adapters/channels';
-import {
-  MAX_ATTEMPTS,
-  REMINDER_ACTOR,
-  REMINDER_SCHEMA_VERSION,
-  RETRY_DELAYS_MS,
-  reminderStream,
-  type Channel,
-  type DeliveryTarget,
-  type ReminderIssuedData,
-} from '../domain/events';
-import { reminderMessage } from '../domain/message';
+import { type Channel, type DeliveryTarget, type ReminderIssuedData } from '../domain/events';
 import { keyOf, occurrenceAt } from '../domain/occurrence';
 import type { ReminderRule } from '../domain/schedule';
 import { DCS, effectiveSettings } from '../domain/settings';
 import type { DueRow, ReminderDb } from '../store/reminder-db';
 import type { CheckpointedRunner } from './checkpointed-runner';
 import type { ReminderProjector } from './reminder-projector';
+import { ReminderDeliveries } from './deliveries';
+import { mapLimit } from './map-limit';
+import { ReminderWriter } from './reminder-writer';
 
 export interface DispatcherOptions {
   publicBaseUrl: string;
@@ -71,6 +58,8 @@ export class ReminderDispatcher {
   private quietTimer?: NodeJS.Timeout;
   private burstStartedAt = 0;
   private unsubscribe?: () => void;
+  private readonly writer: ReminderWriter;
+  private readonly deliveries: ReminderDeliveries;
 
   constructor(
     private readonly store: EventStore,
@@ -79,9 +68,12 @@ export class ReminderDispatcher {
     private readonly runner: CheckpointedRunner,
     private readonly channels: ReadonlyMap<Channel, ReminderChannel>,
     private readonly clock: Clock,
-    private readonly ids: IdGenerator,
+    ids: IdGenerator,
     private readonly options: DispatcherOptions,
-  ) {}
+  ) {
+    this.writer = new ReminderWriter(store, clock, ids);
+    this.deliveries = new ReminderDeliveries(db, this.writer, channels, clock, options);
+  }
 
   /** Runs on its own: wakes when something falls due and whenever new events are projected. */
   start(): void {
@@ -114,7 +106,7 @@ export class ReminderDispatcher {
       // Before looking again: the projection must have seen these claims, ours and any rival's.
       await this.runner.caughtUpTo(await this.store.headPosition());
     }
-    await this.retryDue(report);
+    await this.deliveries.retryDue(report);
     return report;
   }
 
@@ -171,14 +163,14 @@ export class ReminderDispatcher {
   private async issue(row: DueRow, now: Date, report: DispatchReport): Promise<void> {
     const data = this.issuedData(row, now);
     try {
-      await this.append(data.key, 'ReminderIssued', data, 'no_stream', data.authority, now);
+      await this.writer.append(data.key, 'ReminderIssued', data, 'no_stream', data.authority, now);
     } catch (error) {
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
       report.taken += 1;
       return;
     }
     report.issued.push(data.key);
-    await Promise.all(data.deliveries.map((d) => this.attempt(data, d, 1, report)));
+    await Promise.all(data.deliveries.map((d) => this.deliveries.attempt(data, d, 1, report)));
   }
 
   private issuedData(row: DueRow, now: Date): ReminderIssuedData {
@@ -218,147 +210,4 @@ export class ReminderDispatcher {
       escalated,
     };
   }
-
-  /** One delivery attempt, and its outcome recorded. Resolves with the outcome's position. */
-  private async attempt(
-    data: ReminderIssuedData,
-    delivery: DeliveryTarget,
-    attempt: number,
-    report: DispatchReport,
-  ): Promise<Position> {
-    const channel = this.channels.get(delivery.channel);
-    const base = {
-      key: data.key,
-      trustId: data.trustId,
-      deliveryId: delivery.deliveryId,
-      channel: delivery.channel,
-      target: delivery.target,
-    };
-    try {
-      if (channel === undefined) throw new Error(`the ${delivery.channel} channel is not configured`);
-      const response = await channel.send(
-        delivery.target,
-        reminderMessage(data, this.options.publicBaseUrl),
-        delivery.deliveryId,
-      );
-      report.delivered += 1;
-      return await this.append(
-        data.key,
-        'ReminderDelivered',
-        { ...base, attempt, response },
-        'any',
-        data.authority,
-      );
-    } catch (error) {
-      report.failed += 1;
-      const delay = RETRY_DELAYS_MS[attempt - 1];
-      const nextAttemptAt =
-        attempt < MAX_ATTEMPTS && delay !== undefined
-          ? new Date(this.clock.now().getTime() + delay).toISOString()
-          : null;
-      const failure = { ...base, attempt, error: messageOf(error), nextAttemptAt };
-      return this.append(data.key, 'ReminderDeliveryFailed', failure, 'any', data.authority);
-    }
-  }
-
-  /** Deliveries whose retry has fallen due, or whose attempt went unanswered past its timeout. */
-  private async retryDue(report: DispatchReport): Promise<void> {
-    const due = this.db.dueDeliveries(this.clock.now(), this.options.batchSize);
-    await mapLimit(due, this.options.concurrency, async (row) => {
-      const issued = await this.readIssued(row.key);
-      if (issued === undefined) return null;
-      const delivery = { deliveryId: row.deliveryId, channel: row.channel, target: row.target };
-      const attempt = row.attempts + 1;
-      try {
-        if (attempt > MAX_ATTEMPTS) {
-          const gaveUp = {
-            key: row.key,
-            trustId: issued.trustId,
-            ...delivery,
-            attempt: row.attempts,
-            error: 'no outcome was recorded for the last attempt',
-            nextAttemptAt: null,
-          };
-          return await this.append(
-            row.key,
-            'ReminderDeliveryFailed',
-            gaveUp,
-            row.streamRevision,
-            issued.authority,
-          );
-        }
-        const claim = { key: row.key, trustId: issued.trustId, deliveryId: row.deliveryId, attempt };
-        await this.append(row.key, 'ReminderDeliveryAttempted', claim, row.streamRevision, issued.authority);
-      } catch (error) {
-        if (error instanceof WrongExpectedRevisionError) return null;
-        throw error;
-      }
-      return this.attempt(issued, delivery, attempt, report);
-    });
-  }
-
-  private async readIssued(key: string): Promise<ReminderIssuedData | undefined> {
-    for await (const first of this.store.readStream(reminderStream(key), { maxCount: 1 })) {
-      return first.data as ReminderIssuedData;
-    }
-    return undefined;
-  }
-
-  private async append(
-    key: string,
-    type: string,
-    data: object,
-    expectedRevision: ExpectedRevision,
-    authority: string,
-    at: Date = this.clock.now(),
-  ): Promise<Position> {
-    const event: NewEvent = {
-      id: this.ids.newId(),
-      type,
-      data,
-      metadata: {
-        actor: REMINDER_ACTOR,
-        authority,
-        correlationId: key,
-        causationId: key,
-        recordedAt: at.toISOString(),
-        schemaVersion: REMINDER_SCHEMA_VERSION,
-      },
-    };
-    const result = await this.store.appendToStream(reminderStream(key), [event], { expectedRevision });
-    return result.position;
-  }
-}
-
-/**
- * What went wrong, with the underlying cause (fetch says only "fetch failed"; its cause says why).
- * Errors are read by shape, not `instanceof`: fetch's come from another realm under some runners.
- */
-function messageOf(error: unknown): string {
-  const text = (e: unknown) =>
-    typeof e === 'object' && e !== null && typeof (e as Error).message === 'string'
-      ? (e as Error).message
-      : String(e);
-  const cause =
-    typeof error === 'object' && error !== null ? (error as { cause?: unknown }).cause : undefined;
-  const why = cause === undefined || cause === null ? '' : text(cause);
-  return why && why !== text(error) ? `${text(error)}: ${why}` : text(error);
-}
-
-/** Runs `work` over `items` with at most `limit` in flight, results in order. */
-export async function mapLimit<T, R>(
-  items: readonly T[],
-  limit: number,
-  work: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await work(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }

@@ -16,67 +16,21 @@ import type { ReminderSettings } from '../domain/settings';
 import { londonDate } from '@trustworks/platform';
 import { REMINDER_SCHEMA, REMINDER_SCHEMA_VERSION, REMINDER_TABLES } from './reminder-schema';
 import { statements, type Statements } from './reminder-statements';
+import {
+  toDelivery,
+  toDue,
+  toIssued,
+  type DeliveryRow,
+  type DueRow,
+  type IssuedRow,
+  type Raw,
+} from './reminder-rows';
+
+export type { DeliveryRow, DueRow, IssuedRow } from './reminder-rows';
 
 /** How long an attempt may be under way before another dispatcher may take the delivery over. */
 export const ATTEMPT_TIMEOUT_MS = 120_000;
 
-export interface DueRow {
-  scheduleId: string;
-  trustId: string;
-  authority: string;
-  trustName: string;
-  rule: string;
-  subjectId: string;
-  subjectTitle: string;
-  subjectDate: CalendarDate;
-  leadDays: number;
-  everyDays: number | null;
-  sendHour: number;
-  recipients: string[];
-  nextOn: CalendarDate;
-  nextAt: string;
-  expiresAt: string | null;
-  snoozedKey: string | null;
-}
-
-export interface IssuedRow {
-  key: string;
-  scheduleId: string;
-  trustId: string;
-  authority: string;
-  trustName: string;
-  rule: string;
-  subjectId: string;
-  subjectTitle: string;
-  subjectDate: CalendarDate;
-  occurrence: CalendarDate;
-  issuedAt: string;
-  recipients: ReminderIssuedData['recipients'];
-  unaddressed: string[];
-  escalated: boolean;
-  acknowledgedAt: string | null;
-  acknowledgedBy: string | null;
-  acknowledgedByName: string | null;
-  acknowledgedNote: string | null;
-  snoozedUntil: string | null;
-  snoozeNote: string | null;
-  streamRevision: number;
-}
-
-export interface DeliveryRow {
-  key: string;
-  deliveryId: string;
-  channel: 'email' | 'webhook';
-  target: string;
-  status: 'pending' | 'delivered' | 'failed' | 'abandoned';
-  attempts: number;
-  lastError: string | null;
-  response: string | null;
-  nextAttemptAt: string | null;
-  updatedAt: string;
-}
-
-type Raw = Record<string, string | number | null>;
 const CHECKPOINT = 'reminders';
 
 /**
@@ -331,30 +285,4 @@ export class ReminderDb {
   counts(): { scheduled: number; issued: number } {
     return this.stmt.counts.get() as { scheduled: number; issued: number };
   }
-}
-
-/** A row with its columns in camelCase, as the rest of the code names them. */
-function camel(r: Raw): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(r).map(([k, v]) => [k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()), v]),
-  );
-}
-
-function toDue(r: Raw): DueRow {
-  const row = camel(r);
-  return { ...row, recipients: JSON.parse(r.recipients as string) } as unknown as DueRow;
-}
-
-function toIssued(r: Raw): IssuedRow {
-  const row = camel(r);
-  return {
-    ...row,
-    recipients: JSON.parse(r.recipients as string),
-    unaddressed: JSON.parse(r.unaddressed as string),
-    escalated: r.escalated === 1,
-  } as unknown as IssuedRow;
-}
-
-function toDelivery(r: Raw): DeliveryRow {
-  return camel(r) as unknown as DeliveryRow;
 }
