@@ -10,13 +10,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteEventStore, type EventStore } from '@trustworks/event-store';
+import { CheckpointedRunner, SqliteEventStore, type EventStore } from '@trustworks/event-store';
 import { hashChained } from '@trustworks/audit';
 import { ManualClock, uuidGenerator } from '@trustworks/platform';
 import { evolve, initialState, type TrustEvent, type TrustState } from '@trustworks/trust-domain';
 import { event, toShadow, trustProposed } from '@trustworks/trust-domain/decider/fixtures';
 import {
-  CheckpointedRunner,
   DEFAULT_REMINDER_SETTINGS,
   REMINDER_STREAM_PREFIXES,
   ReminderDb,

@@ -2,7 +2,6 @@ export { RemindersModule, remindersDatabasePath, type RemindersConfig } from './
 export { ReminderDispatcher, type DispatchReport } from './application/dispatcher';
 export { ReminderService } from './application/reminder-service';
 export { ReminderProjector, REMINDER_STREAM_PREFIXES } from './application/reminder-projector';
-export { CheckpointedRunner } from './application/checkpointed-runner';
 export {
   ReminderDb,
   ATTEMPT_TIMEOUT_MS,

@@ -7,7 +7,7 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import { join } from 'node:path';
-import { EVENT_STORE, type EventStore } from '@trustworks/event-store';
+import { CheckpointedRunner, EVENT_STORE, type EventStore } from '@trustworks/event-store';
 import {
   CLOCK,
   ID_GENERATOR,
@@ -20,7 +20,7 @@ import { TrustRepository, TrustsModule } from '@trustworks/trusts';
 import type { ReminderChannel } from './adapters/channels';
 import { EmailChannel, type SmtpConfig } from './adapters/email-channel';
 import { WebhookChannel } from './adapters/webhook-channel';
-import { CheckpointedRunner } from './application/checkpointed-runner';
+
 import { ReminderDispatcher } from './application/dispatcher';
 import {
   REMINDER_STREAM_PREFIXES,

@@ -7,7 +7,7 @@ import { keyOf, occurrenceAt } from '../domain/occurrence';
 import type { ReminderRule } from '../domain/schedule';
 import { DCS, effectiveSettings } from '../domain/settings';
 import type { DueRow, ReminderDb } from '../store/reminder-db';
-import type { CheckpointedRunner } from './checkpointed-runner';
+import type { CheckpointedRunner } from '@trustworks/event-store';
 import type { ReminderProjector } from './reminder-projector';
 import { ReminderDeliveries } from './deliveries';
 import { mapLimit } from './map-limit';

@@ -15,7 +15,7 @@ import {
 } from '../domain/events';
 import { effectiveSettings, type ReminderSettings } from '../domain/settings';
 import type { IssuedRow, ReminderDb } from '../store/reminder-db';
-import type { CheckpointedRunner } from './checkpointed-runner';
+import type { CheckpointedRunner } from '@trustworks/event-store';
 
 const UPCOMING_LIMIT = 50;
 const ISSUED_LIMIT = 100;

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { Subscription } from 'rxjs';
-import type { EventStore, Position, RecordedEvent } from '@trustworks/event-store';
+import type { EventStore, Position, RecordedEvent } from '../port/event-store.port';
 
 /** A read model that applies batches in position order and stores its checkpoint with its rows. */
 export interface CheckpointedModel {
@@ -8,7 +8,7 @@ export interface CheckpointedModel {
   apply(events: readonly RecordedEvent[], upTo: Position): Promise<void>;
 }
 
-const BATCH = 1000;
+const DEFAULT_BATCH = 1000;
 const RESTART_MS = 1000;
 
 /**
@@ -22,7 +22,10 @@ export class CheckpointedRunner {
   private queue: RecordedEvent[] = [];
   private seen: Position | null = null;
   private draining: Promise<void> | null = null;
+  private drainScheduled = false;
   private stopped = true;
+  /** False between a failure and the restart: nothing queued then may be applied or skipped over. */
+  private live = false;
   private restartTimer?: NodeJS.Timeout;
   private readonly waiters = new Set<{ position: Position; resolve: () => void }>();
 
@@ -31,12 +34,14 @@ export class CheckpointedRunner {
     private readonly store: EventStore,
     private readonly model: CheckpointedModel,
     private readonly streamPrefixes: readonly string[],
+    private readonly batchSize = DEFAULT_BATCH,
   ) {
     this.logger = new Logger(name);
   }
 
   start(): void {
     this.stopped = false;
+    this.live = true;
     const from = this.model.position();
     this.queue = [];
     this.seen = from;
@@ -47,7 +52,7 @@ export class CheckpointedRunner {
           if (message.type === 'event') this.queue.push(message.event);
           const position = message.type === 'event' ? message.event.position : message.position;
           if (position !== null && (this.seen === null || position > this.seen)) this.seen = position;
-          this.drain();
+          this.scheduleDrain();
         },
         error: (error: unknown) => this.fail(error),
       });
@@ -67,8 +72,21 @@ export class CheckpointedRunner {
     return new Promise((resolve) => this.waiters.add({ position, resolve }));
   }
 
+  /**
+   * A store delivers a page of events in one synchronous burst: starting after it (a microtask later)
+   * applies the whole page as one batch, instead of its first event alone and then the rest.
+   */
+  private scheduleDrain(): void {
+    if (this.drainScheduled) return;
+    this.drainScheduled = true;
+    queueMicrotask(() => {
+      this.drainScheduled = false;
+      this.drain();
+    });
+  }
+
   private drain(): void {
-    if (this.draining !== null || this.stopped) return;
+    if (this.draining !== null || this.stopped || !this.live) return;
     this.draining = this.applyQueued()
       .catch((error: unknown) => this.fail(error))
       .finally(() => {
@@ -79,8 +97,8 @@ export class CheckpointedRunner {
   }
 
   private async applyQueued(): Promise<void> {
-    while (!this.stopped && (this.queue.length > 0 || this.behind())) {
-      const batch = this.queue.splice(0, BATCH);
+    while (!this.stopped && this.live && (this.queue.length > 0 || this.behind())) {
+      const batch = this.queue.splice(0, this.batchSize);
       const upTo = this.queue.length === 0 ? (this.seen as Position) : batch[batch.length - 1].position;
       await this.model.apply(batch, upTo);
       this.release();
@@ -105,6 +123,11 @@ export class CheckpointedRunner {
 
   private fail(error: unknown): void {
     this.logger.error(`stopped, restarting from its checkpoint: ${String(error)}`);
+    // What was queued or seen is dropped, never skipped over: the restart reads it again from the
+    // last committed checkpoint.
+    this.live = false;
+    this.queue = [];
+    this.seen = this.model.position();
     this.subscription?.unsubscribe();
     if (this.stopped) return;
     this.restartTimer = setTimeout(() => this.start(), RESTART_MS);
