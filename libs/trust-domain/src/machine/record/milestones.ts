@@ -67,6 +67,7 @@ export function autoComplete(
   milestones: Record<string, MilestoneRecord>,
   event: TrustEvent,
 ): Record<string, MilestoneRecord> | undefined {
+  if (!typesThatComplete(milestones).has(event.type)) return undefined;
   let next: Record<string, MilestoneRecord> | undefined;
   for (const id in milestones) {
     const milestone = milestones[id] as MilestoneRecord;
@@ -75,4 +76,24 @@ export function autoComplete(
     next[id] = { ...milestone, completedOn: event.data.occurredAt, completedByEvent: event.type };
   }
   return next;
+}
+
+/**
+ * The event types that could complete one of these milestones. Records are never mutated, so this
+ * is worked out once per milestones object: most events (meetings, decisions) leave it unchanged and
+ * need not look at every milestone.
+ */
+const completingTypes = new WeakMap<object, ReadonlySet<string>>();
+
+function typesThatComplete(milestones: Record<string, MilestoneRecord>): ReadonlySet<string> {
+  let types = completingTypes.get(milestones);
+  if (types === undefined) {
+    types = new Set(
+      Object.values(milestones).flatMap((m) =>
+        m.completedOn === null && m.completedBy ? [m.completedBy.eventType] : [],
+      ),
+    );
+    completingTypes.set(milestones, types);
+  }
+  return types;
 }
