@@ -4,7 +4,11 @@ export { MemoryEventStore } from './adapters/memory/memory-event-store';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './adapters/sqlite/sqlite-event-store';
 export { EsdbEventStore, type EsdbEventStoreOptions } from './adapters/esdb/esdb-event-store';
 export { matchesFilter } from './support/filter';
-export { CheckpointedRunner, type CheckpointedModel } from './support/checkpointed-runner';
+export {
+  CheckpointedRunner,
+  CatchUpTimeoutError,
+  type CheckpointedModel,
+} from './support/checkpointed-runner';
 export {
   EventStoreModule,
   EVENT_STORE,

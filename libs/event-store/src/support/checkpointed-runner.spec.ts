@@ -1,7 +1,7 @@
 import { MemoryEventStore } from '../adapters/memory/memory-event-store';
 import { testEvents } from '../contract/test-events';
 import type { Position, RecordedEvent } from '../port/event-store.port';
-import { CheckpointedRunner, type CheckpointedModel } from './checkpointed-runner';
+import { CatchUpTimeoutError, CheckpointedRunner, type CheckpointedModel } from './checkpointed-runner';
 
 /** A model that keeps what it applied and its checkpoint, and can be told to fail once. */
 class RecordingModel implements CheckpointedModel {
@@ -52,6 +52,17 @@ describe('CheckpointedRunner', () => {
     const { position: p2 } = await store.appendToStream('kept-2', second);
     await runner.caughtUpTo(p2);
     expect(model.applied).toEqual([...first, ...second].map((e) => e.id));
+    await runner.stop();
+  });
+
+  it('gives up a read-your-writes wait after its time limit when the model keeps failing', async () => {
+    const store = new MemoryEventStore();
+    const model = new RecordingModel();
+    model.apply = () => Promise.reject(new Error('the read model is broken'));
+    const runner = new CheckpointedRunner('test', store, model, ['kept-']);
+    runner.start();
+    const { position } = await store.appendToStream('kept-1', testEvents(1));
+    await expect(runner.caughtUpTo(position, 300)).rejects.toBeInstanceOf(CatchUpTimeoutError);
     await runner.stop();
   });
 });

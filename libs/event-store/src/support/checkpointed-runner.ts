@@ -9,6 +9,10 @@ export interface CheckpointedModel {
 }
 
 const DEFAULT_BATCH = 1000;
+const DEFAULT_WAIT_MS = 10_000;
+
+/** A read-your-writes wait that ran out: the model is behind (or failing), not wrong. */
+export class CatchUpTimeoutError extends Error {}
 const RESTART_MS = 1000;
 
 /**
@@ -27,7 +31,11 @@ export class CheckpointedRunner {
   /** False between a failure and the restart: nothing queued then may be applied or skipped over. */
   private live = false;
   private restartTimer?: NodeJS.Timeout;
-  private readonly waiters = new Set<{ position: Position; resolve: () => void }>();
+  private readonly waiters = new Set<{
+    position: Position;
+    resolve: () => void;
+    reject: (error: Error) => void;
+  }>();
 
   constructor(
     name: string,
@@ -40,6 +48,8 @@ export class CheckpointedRunner {
   }
 
   start(): void {
+    this.subscription?.unsubscribe();
+    clearTimeout(this.restartTimer);
     this.stopped = false;
     this.live = true;
     const from = this.model.position();
@@ -63,13 +73,34 @@ export class CheckpointedRunner {
     clearTimeout(this.restartTimer);
     this.subscription?.unsubscribe();
     await this.draining;
+    for (const waiter of this.waiters) waiter.reject(new CatchUpTimeoutError('the runner was stopped'));
+    this.waiters.clear();
   }
 
-  /** Resolves once the model has applied everything up to `position` (a read-your-writes wait). */
-  caughtUpTo(position: Position | null): Promise<void> {
+  /**
+   * Resolves once the model has applied everything up to `position` (a read-your-writes wait);
+   * rejects with CatchUpTimeoutError if that takes longer than `timeoutMs` (a model failing on every
+   * restart must not hold its callers for ever).
+   */
+  caughtUpTo(position: Position | null, timeoutMs = DEFAULT_WAIT_MS): Promise<void> {
     const at = this.model.position();
     if (position === null || (at !== null && at >= position)) return Promise.resolve();
-    return new Promise((resolve) => this.waiters.add({ position, resolve }));
+    return new Promise((resolve, reject) => {
+      const waiter = {
+        position,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+        reject,
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(waiter);
+        reject(new CatchUpTimeoutError(`not caught up to position ${position} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      timer.unref();
+      this.waiters.add(waiter);
+    });
   }
 
   /**
@@ -122,6 +153,8 @@ export class CheckpointedRunner {
   }
 
   private fail(error: unknown): void {
+    // A subscription error and the batch it cut short may both report: one restart is enough.
+    if (!this.live) return;
     this.logger.error(`stopped, restarting from its checkpoint: ${String(error)}`);
     // What was queued or seen is dropped, never skipped over: the restart reads it again from the
     // last committed checkpoint.

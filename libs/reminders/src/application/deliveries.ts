@@ -48,20 +48,13 @@ export class ReminderDeliveries {
       channel: delivery.channel,
       target: delivery.target,
     };
+    let response: string;
     try {
       if (channel === undefined) throw new Error(`the ${delivery.channel} channel is not configured`);
-      const response = await channel.send(
+      response = await channel.send(
         delivery.target,
         reminderMessage(data, this.options.publicBaseUrl),
         delivery.deliveryId,
-      );
-      report.delivered += 1;
-      return await this.writer.append(
-        data.key,
-        'ReminderDelivered',
-        { ...base, attempt, response },
-        'any',
-        data.authority,
       );
     } catch (error) {
       report.failed += 1;
@@ -73,6 +66,11 @@ export class ReminderDeliveries {
       const failure = { ...base, attempt, error: messageOf(error), nextAttemptAt };
       return this.writer.append(data.key, 'ReminderDeliveryFailed', failure, 'any', data.authority);
     }
+    // Sent: if recording that fails, the attempt stays pending and is taken over after its timeout
+    // (at least once), never recorded as a failure of a send that worked.
+    report.delivered += 1;
+    const delivered = { ...base, attempt, response };
+    return this.writer.append(data.key, 'ReminderDelivered', delivered, 'any', data.authority);
   }
 
   /** Deliveries whose retry has fallen due, or whose attempt went unanswered past its timeout. */

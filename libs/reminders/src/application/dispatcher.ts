@@ -37,6 +37,7 @@ export interface DispatchReport {
 
 /** The longest the dispatcher sleeps without looking: a safety net, not the schedule. */
 const MAX_SLEEP_MS = 60_000;
+const IDLE_FLOOR_MS = 1000;
 
 /**
  * Issues due reminders and delivers them. The due set is read from the projection; each reminder is
@@ -57,6 +58,7 @@ export class ReminderDispatcher {
   private timer?: NodeJS.Timeout;
   private quietTimer?: NodeJS.Timeout;
   private burstStartedAt = 0;
+  private idle = false;
   private unsubscribe?: () => void;
   private readonly writer: ReminderWriter;
   private readonly deliveries: ReminderDeliveries;
@@ -146,7 +148,9 @@ export class ReminderDispatcher {
     try {
       const report = await this.runDue();
       if (report.issued.length > 0) this.logger.log(`issued ${report.issued.length} reminder(s)`);
+      this.idle = report.issued.length + report.delivered + report.failed === 0;
     } catch (error) {
+      this.idle = true;
       this.logger.error(`reminder run failed, will try again: ${String(error)}`);
     }
   }
@@ -156,14 +160,18 @@ export class ReminderDispatcher {
     if (!this.running) return;
     const wake = this.db.nextWake();
     const wait = wake === null ? MAX_SLEEP_MS : Date.parse(wake) - this.clock.now().getTime();
-    this.timer = setTimeout(() => this.poke(), Math.min(MAX_SLEEP_MS, Math.max(0, wait)));
+    // A run that did nothing while something looked due (a claim another process holds, a failing
+    // store) waits a moment rather than spinning.
+    const floor = this.idle ? IDLE_FLOOR_MS : 0;
+    this.timer = setTimeout(() => this.poke(), Math.min(MAX_SLEEP_MS, Math.max(floor, wait)));
     this.timer.unref();
   }
 
   private async issue(row: DueRow, now: Date, report: DispatchReport): Promise<void> {
     const data = this.issuedData(row, now);
     try {
-      await this.writer.append(data.key, 'ReminderIssued', data, 'no_stream', data.authority, now);
+      // Recorded at the claim itself: the first attempt's time limit runs from when it starts.
+      await this.writer.append(data.key, 'ReminderIssued', data, 'no_stream', data.authority);
     } catch (error) {
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
       report.taken += 1;

@@ -66,6 +66,8 @@ export class ReminderProjector {
       // Another process on the same files may have applied some of these meanwhile: look again inside the lock.
       const committed = this.position();
       if (committed !== null && upTo <= committed) return;
+      // Another process moved the checkpoint: what this one believes written may no longer be so.
+      if (committed !== current) this.written.clear();
       for (const event of fresh) if (committed === null || event.position > committed) this.record(event);
       for (const [trustId, state] of states) this.schedule(trustId, state, changed);
       this.db.setCheckpoint(upTo);

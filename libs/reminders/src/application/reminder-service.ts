@@ -1,4 +1,5 @@
 import {
+  CatchUpTimeoutError,
   WrongExpectedRevisionError,
   type EventStore,
   type ExpectedRevision,
@@ -145,7 +146,17 @@ export class ReminderService {
 
   /** Read-your-writes: the projection has applied everything committed before this call. */
   private async catchUp(): Promise<void> {
-    await this.runner.caughtUpTo(await this.store.headPosition());
+    try {
+      await this.runner.caughtUpTo(await this.store.headPosition());
+    } catch (error) {
+      if (!(error instanceof CatchUpTimeoutError)) throw error;
+      throw new ApiError(
+        503,
+        'REMINDERS_BEHIND',
+        'The reminders have not caught up with the latest changes; try again shortly.',
+        { reason: error.message },
+      );
+    }
   }
 
   private async readableTrust(trustId: string, principal: Principal): Promise<TrustState> {
@@ -213,7 +224,17 @@ export class ReminderService {
       }
       throw error;
     }
-    await this.runner.caughtUpTo(position);
+    try {
+      await this.runner.caughtUpTo(position);
+    } catch (error) {
+      if (!(error instanceof CatchUpTimeoutError)) throw error;
+      throw new ApiError(
+        503,
+        'REMINDERS_BEHIND',
+        'Your change was recorded, but the reminders have not caught up with it yet; look again shortly.',
+        { stream, position },
+      );
+    }
     return position;
   }
 }

@@ -41,7 +41,12 @@ function computeDueInstant(date: CalendarDate, hour: number): string {
   const start = londonStartOfDay(date).getTime();
   let at = start + hour * HOUR_MS;
   const shown = Number(londonIso(new Date(at)).slice(11, 13));
-  if (shown !== hour % 24) at -= (shown - hour) * HOUR_MS;
+  // On a clock-change day the wall clock is an hour off from "midnight + hour"; the difference is
+  // taken the short way round (23 versus 0 is one hour, not twenty-three).
+  let off = shown - hour;
+  if (off > 12) off -= 24;
+  if (off < -12) off += 24;
+  at -= off * HOUR_MS;
   return new Date(at).toISOString();
 }
 

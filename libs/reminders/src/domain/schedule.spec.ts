@@ -182,5 +182,10 @@ describe('reminder occurrences', () => {
     expect(dueInstant('2009-03-29', 8)).toBe('2009-03-29T07:00:00.000Z');
     expect(dueInstant('2009-10-25', 8)).toBe('2009-10-25T08:00:00.000Z');
     expect(dueInstant('2009-10-24', 0)).toBe('2009-10-23T23:00:00.000Z');
+    // Late hours on the days the clocks change stay on that day.
+    expect(dueInstant('2025-03-30', 23)).toBe('2025-03-30T22:00:00.000Z');
+    expect(dueInstant('2025-03-30', 0)).toBe('2025-03-30T00:00:00.000Z');
+    expect(dueInstant('2025-10-26', 23)).toBe('2025-10-26T23:00:00.000Z');
+    expect(dueInstant('2025-10-26', 0)).toBe('2025-10-25T23:00:00.000Z');
   });
 });

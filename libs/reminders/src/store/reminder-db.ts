@@ -165,7 +165,12 @@ export class ReminderDb {
     const row = this.stmt.scheduleRow.get(scheduleId) as Raw | undefined;
     if (row === undefined) return;
     const every = row.every_days as number | null;
-    const next = nextAfter({ everyDays: every, sendHour: row.send_hour as number }, occurrence);
+    // Forward only: two dispatchers may issue neighbouring occurrences and be projected in either order.
+    const latest = (this.stmt.lastIssued.get(scheduleId) as string | null) ?? occurrence;
+    const next = nextAfter(
+      { everyDays: every, sendHour: row.send_hour as number },
+      latest > occurrence ? latest : occurrence,
+    );
     this.stmt.setNext.run(next?.on ?? null, next?.at ?? null, scheduleId);
   }
 
