@@ -5,11 +5,33 @@ import { h } from '../dom';
 export interface FieldSpec {
   name: string;
   label: string;
-  kind: 'date' | 'text' | 'textarea' | 'select' | 'checkboxes' | 'checkbox';
+  kind: 'date' | 'datetime-local' | 'text' | 'number' | 'textarea' | 'select' | 'checkboxes' | 'checkbox';
   hint?: string;
   options?: Array<[value: string, text: string]>;
   value?: string;
   optional?: boolean;
+  /** A textarea's height in lines (3 unless said). */
+  rows?: number;
+  /** A narrow input, for a number or a few words. */
+  short?: boolean;
+}
+
+/** Any form that writes through the API: what it sends, and what it says once that worked. */
+export interface ApiFormSpec {
+  id: string;
+  title: string;
+  intro?: string;
+  submit: string;
+  fields: FieldSpec[];
+  /** Sends the form; a problem found before asking the API is thrown as a 400 (see `fieldProblem`). */
+  send: (values: Values) => Promise<unknown>;
+  done: (values: Values) => void | Promise<void>;
+  /** The field a rule's refusal (422) is about: its message is shown beside that field too. */
+  ruleField?: string;
+  /** What the error summary says above a rule's refusal (422). */
+  refusedLead?: string;
+  /** An extra class on the collapsed panel. */
+  panelClass?: string;
 }
 
 export interface CommandFormSpec {
@@ -33,11 +55,25 @@ export interface FormContext {
 }
 
 /**
- * One command form: labelled fields with hints, the API's field errors shown beside each field (and
- * in an error summary at the top, as GOV.UK forms do), and refusals by a trust rule (422) or a stale
- * read (412) shown at the form. Sends If-Match with the ETag the page was read at.
+ * One command on the trust: sends If-Match with the ETag the page was read at, and reports a refusal
+ * by a trust rule (422) or a stale read (412) at the form.
  */
 export function commandForm(spec: CommandFormSpec, ctx: FormContext): HTMLElement {
+  return apiForm({
+    ...spec,
+    send: (values) =>
+      post(`/trusts/${encodeURIComponent(ctx.trustId)}${spec.path(values)}`, spec.body(values), ctx.etag()),
+    done: () => ctx.done(`${spec.title}: recorded.`),
+    refusedLead: 'The trust’s rules refused this, and nothing was recorded:',
+  });
+}
+
+/**
+ * A form in a collapsed panel (`details.form-panel`, so live updates do not replace it while open):
+ * labelled fields with hints, the API's field errors shown beside each field and in an error summary
+ * at the top (as GOV.UK forms do), which takes focus.
+ */
+export function apiForm(spec: ApiFormSpec): HTMLElement {
   const summary = h('div', { class: 'error-summary', role: 'alert', tabindex: -1, hidden: true });
   const form = h(
     'form',
@@ -59,22 +95,25 @@ export function commandForm(spec: CommandFormSpec, ctx: FormContext): HTMLElemen
     const values = readValues(form, spec.fields);
     button.setAttribute('disabled', '');
     try {
-      await asOwnWrite(
-        post(`/trusts/${encodeURIComponent(ctx.trustId)}${spec.path(values)}`, spec.body(values), ctx.etag()),
-      );
-      ctx.done(`${spec.title}: recorded.`);
+      await asOwnWrite(spec.send(values));
     } catch (e) {
-      showProblem(spec, e, summary, errors);
-    } finally {
       button.removeAttribute('disabled');
+      return showProblem(spec, e, summary, errors);
     }
+    await spec.done(values);
+    button.removeAttribute('disabled');
   });
   return h(
     'details',
-    { class: 'details form-panel', 'data-form': spec.id },
+    { class: `details form-panel${spec.panelClass ? ` ${spec.panelClass}` : ''}`, 'data-form': spec.id },
     h('summary', { class: 'details__summary' }, spec.title),
     form,
   );
+}
+
+/** A fields error the page found before asking the API, shaped as the API would answer it. */
+export function fieldProblem(field: string, message: string): ApiProblem {
+  return new ApiProblem(400, 'VALIDATION_FAILED', message, { fields: { [field]: [message] } });
 }
 
 function fieldBlock(formId: string, field: FieldSpec, error: HTMLElement): HTMLElement {
@@ -124,11 +163,12 @@ function fieldBlock(formId: string, field: FieldSpec, error: HTMLElement): HTMLE
           (field.options ?? []).map(([v, t]) => h('option', { value: v }, t)),
         )
       : field.kind === 'textarea'
-        ? h('textarea', { ...common, class: 'input', rows: 3 })
+        ? h('textarea', { ...common, class: 'input', rows: field.rows ?? 3 })
         : h('input', {
             ...common,
-            class: `input${field.kind === 'date' ? ' input--date' : ''}`,
-            type: field.kind,
+            class: `input${inputWidth(field)}`,
+            type: field.kind === 'number' ? 'text' : field.kind,
+            inputmode: field.kind === 'number' ? 'numeric' : null,
             autocomplete: 'off',
           });
   if (field.value !== undefined) control.value = field.value;
@@ -140,6 +180,11 @@ function fieldBlock(formId: string, field: FieldSpec, error: HTMLElement): HTMLE
     error,
     control,
   );
+}
+
+function inputWidth(field: FieldSpec): string {
+  if (field.kind === 'date' || field.kind === 'datetime-local') return ' input--date';
+  return field.short || field.kind === 'number' ? ' input--short' : '';
 }
 
 function readValues(form: HTMLFormElement, fields: FieldSpec[]): Values {
@@ -165,7 +210,7 @@ function clearErrors(form: HTMLElement, summary: HTMLElement, errors: Map<string
 }
 
 function showProblem(
-  spec: CommandFormSpec,
+  spec: ApiFormSpec,
   e: unknown,
   summary: HTMLElement,
   errors: Map<string, HTMLElement>,
@@ -174,7 +219,12 @@ function showProblem(
     e instanceof ApiProblem
       ? e
       : new ApiProblem(0, 'NETWORK', 'The service could not be reached. Nothing was recorded; try again.');
-  const fields = problem.status === 400 ? (problem.details.fields ?? {}) : {};
+  const fields: Record<string, string[]> =
+    problem.status === 400
+      ? (problem.details.fields ?? {})
+      : problem.status === 422 && spec.ruleField
+        ? { [spec.ruleField]: [problem.message] }
+        : {};
   const items: HTMLElement[] = [];
   for (const [name, messages] of Object.entries(fields)) {
     const error = errors.get(name);
@@ -192,7 +242,7 @@ function showProblem(
   }
   const lead =
     problem.status === 422
-      ? 'The trust’s rules refused this, and nothing was recorded:'
+      ? (spec.refusedLead ?? 'This was refused, and nothing was recorded:')
       : problem.status === 412
         ? 'Someone else changed this trust since you opened it. Nothing was recorded: reload the page to see their change, then try again.'
         : items.length > 0

@@ -115,6 +115,7 @@ export function settingsForm(
         name: 'milestoneLeadDays',
         label: 'Remind before a milestone is due (days)',
         kind: 'text',
+        short: true,
         value: daysText(s.milestoneLeadDays),
         hint: 'Whole days, separated by commas, such as 14, 7, 1.',
       },
@@ -122,6 +123,7 @@ export function settingsForm(
         name: 'deadlineLeadDays',
         label: 'Remind before a deadline (days)',
         kind: 'text',
+        short: true,
         value: daysText(s.deadlineLeadDays),
       },
       {
@@ -146,12 +148,15 @@ export function settingsForm(
         name: 'contacts',
         label: 'Contacts',
         kind: 'textarea',
+        rows: 5,
         value: contactsText(s.contacts),
         hint: 'One a line: a milestone owner as the programme names them, programme-manager or dcs, a colon, then e-mail addresses separated by commas.',
       },
     ],
-    send: (v) =>
-      request(`/trusts/${enc(trustId)}/reminder-settings`, {
+    // Text fields only: every value is a string.
+    send: (values) => {
+      const v = values as Record<string, string>;
+      return request(`/trusts/${enc(trustId)}/reminder-settings`, {
         method: 'PUT',
         body: JSON.stringify({
           milestoneLeadDays: parseDays(v.milestoneLeadDays),
@@ -161,7 +166,8 @@ export function settingsForm(
           sendHour: parseNumber(v.sendHour),
           contacts: parseContacts(v.contacts),
         }),
-      }),
+      });
+    },
     done: () => done('Reminder settings saved.'),
   });
 }
