@@ -15,7 +15,8 @@ import {
   type CalendarDate,
   type TrustState,
 } from '@trustworks/trust-domain';
-import { attendanceOf, milestoneFactsOf, timelineOf } from '@trustworks/projections';
+import { attendanceOf } from '@trustworks/trust-domain';
+import { milestoneFactsOf, timelineOf } from '@trustworks/projections';
 import { toDomainEvent } from '@trustworks/trusts';
 
 export type Cut =

@@ -5,18 +5,16 @@
 import {
   DEFAULT_STATUTORY_RULES,
   KEY_ISSUES,
-  activeMembers,
-  addDays,
-  entriesOf,
   membershipRegister,
   missingStatutoryPartners,
   type AppendLog,
-  type CalendarDate,
   type DecisionRecord,
   type MeetingRecord,
   type TrustState,
 } from '@trustworks/trust-domain';
 import type { MilestoneFacts } from './timeline';
+
+export { attendanceOf, type AttendanceRow } from '@trustworks/trust-domain';
 
 export interface TrustSummaryRow {
   trustId: string;
@@ -25,16 +23,6 @@ export interface TrustSummaryRow {
   phase: string;
   keyIssuesOpen: string[];
   statutoryPartnersMissing: string[];
-}
-
-export interface AttendanceRow {
-  memberId: string;
-  person: string;
-  organisation: string;
-  attended: number;
-  of: number;
-  minimumAttendance: number | null;
-  belowMinimum: boolean;
 }
 
 export function summaryOf(state: TrustState): TrustSummaryRow {
@@ -71,56 +59,6 @@ export function milestoneFactsOf(state: TrustState): MilestoneFacts[] {
 
 export function registerOf(state: TrustState) {
   return membershipRegister(state);
-}
-
-/**
- * Attendance over the year that ends with the trust's latest meeting: for each current member, the
- * meetings held in that year since they joined, and how many they attended. Below minimum means
- * fewer than their committed minimum (or than the meetings held, when fewer were held).
- */
-export function attendanceOf(state: TrustState): AttendanceRow[] {
-  // States are never mutated, so the same meetings, members and last date give the same answer:
-  // the projector and the reminders ask for it on every event, most of which change none of them.
-  const known = attendanceMemo.get(state.meetings);
-  if (
-    known !== undefined &&
-    known.members === state.members &&
-    known.lastOccurredOn === state.lastOccurredOn
-  ) {
-    return known.rows;
-  }
-  const rows = attendanceNow(state);
-  attendanceMemo.set(state.meetings, { members: state.members, lastOccurredOn: state.lastOccurredOn, rows });
-  return rows;
-}
-
-const attendanceMemo = new WeakMap<
-  object,
-  { members: TrustState['members']; lastOccurredOn: TrustState['lastOccurredOn']; rows: AttendanceRow[] }
->();
-
-function attendanceNow(state: TrustState): AttendanceRow[] {
-  const meetings = entriesOf(state.meetings as AppendLog<MeetingRecord>);
-  const last = meetings.reduce<CalendarDate | null>(
-    (d, m) => (d === null || m.heldOn > d ? m.heldOn : d),
-    null,
-  );
-  const yearStart = last === null ? null : addDays(last, -364);
-  const inYear = yearStart === null ? [] : meetings.filter((m) => m.heldOn >= yearStart);
-  return activeMembers(state, state.lastOccurredOn).map((member) => {
-    const held = inYear.filter((m) => m.heldOn >= member.since);
-    const attended = held.filter((m) => m.attendees.includes(member.memberId)).length;
-    const minimum = member.minimumAttendance;
-    return {
-      memberId: member.memberId,
-      person: member.person,
-      organisation: member.organisation,
-      attended,
-      of: held.length,
-      minimumAttendance: minimum,
-      belowMinimum: minimum !== null && attended < Math.min(minimum, held.length),
-    };
-  });
 }
 
 export function decisionCount(state: TrustState): number {

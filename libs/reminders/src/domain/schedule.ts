@@ -9,13 +9,13 @@
  */
 import {
   KEY_ISSUES,
+  attendanceOf,
   entriesOf,
   type AppendLog,
   type CalendarDate,
   type DecisionRecord,
   type TrustState,
 } from '@trustworks/trust-domain';
-import { attendanceOf } from '@trustworks/projections';
 import { addDaysTo, addMonthsTo, dueInstant } from './days';
 import { DCS, PROGRAMME_MANAGER, type ReminderSettings } from './settings';
 

@@ -3,3 +3,4 @@ export { emptyRecord } from './empty';
 export { applyEvent } from './reduce';
 export { activeMembers } from './people';
 export * from './append-log';
+export { attendanceOf, type AttendanceRow } from './attendance';
