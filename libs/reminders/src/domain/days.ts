@@ -4,20 +4,6 @@ import type { CalendarDate } from '@trustworks/trust-domain';
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 
-export function addDaysTo(date: CalendarDate, days: number): CalendarDate {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** Whole calendar months; 31 August + 6 months is 28 (or 29) February. */
-export function addMonthsTo(date: CalendarDate, months: number): CalendarDate {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const index = y * 12 + (m - 1) + months;
-  const year = Math.floor(index / 12);
-  const month = index - year * 12;
-  const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(year, month, Math.min(d, last))).toISOString().slice(0, 10);
-}
-
 /**
  * The instant London's wall clock shows `hour`:00 on `date`, as ISO-8601 UTC. On the two days a year
  * the clocks change, the hour is counted on the wall clock, not from midnight.

@@ -4,9 +4,9 @@
  * repeating reminder is issued once for the latest occurrence that has come, not once per missed
  * week: nobody needs six copies of "overdue".
  */
-import type { CalendarDate } from '@trustworks/trust-domain';
 import { londonDate } from '@trustworks/platform';
-import { addDaysTo, daysFrom, dueInstant } from './days';
+import { addDays, type CalendarDate } from '@trustworks/trust-domain';
+import { daysFrom, dueInstant } from './days';
 
 export interface Occurring {
   scheduleId: string;
@@ -22,10 +22,10 @@ export function occurrenceAt(row: Occurring, now: Date): CalendarDate {
   let k = Math.max(0, Math.floor(daysFrom(row.nextOn, today) / row.everyDays));
   while (
     k > 0 &&
-    Date.parse(dueInstant(addDaysTo(row.nextOn, k * row.everyDays), row.sendHour)) > now.getTime()
+    Date.parse(dueInstant(addDays(row.nextOn, k * row.everyDays), row.sendHour)) > now.getTime()
   )
     k -= 1;
-  return addDaysTo(row.nextOn, k * row.everyDays);
+  return addDays(row.nextOn, k * row.everyDays);
 }
 
 /** What comes after `issuedOn` was issued: the next repeat, or nothing. */
@@ -34,7 +34,7 @@ export function nextAfter(
   issuedOn: CalendarDate,
 ): { on: CalendarDate; at: string } | null {
   if (row.everyDays === null) return null;
-  const on = addDaysTo(issuedOn, row.everyDays);
+  const on = addDays(issuedOn, row.everyDays);
   return { on, at: dueInstant(on, row.sendHour) };
 }
 

@@ -9,14 +9,17 @@
  */
 import {
   KEY_ISSUES,
+  addDays,
   attendanceOf,
+  keyIssuesReview,
+  planReviewDue,
   entriesOf,
   type AppendLog,
   type CalendarDate,
   type DecisionRecord,
   type TrustState,
 } from '@trustworks/trust-domain';
-import { addDaysTo, addMonthsTo, dueInstant } from './days';
+import { dueInstant } from './days';
 import { DCS, PROGRAMME_MANAGER, type ReminderSettings } from './settings';
 
 export const REMINDER_RULES = [
@@ -87,7 +90,7 @@ type Make = (draft: Draft) => ScheduleEntry;
 
 function entryMaker(state: TrustState, settings: ReminderSettings): Make {
   return (draft) => {
-    const remindOn = addDaysTo(draft.subjectDate, -draft.leadDays);
+    const remindOn = addDays(draft.subjectDate, -draft.leadDays);
     return {
       ...draft,
       scheduleId: [draft.rule, state.trustId, draft.subjectId, draft.subjectDate, draft.leadDays].join(':'),
@@ -117,8 +120,8 @@ function countdown(
     const nearer = ordered[i + 1];
     const expiresAt =
       nearer === undefined
-        ? dueInstant(addDaysTo(subjectDate, 1), 0)
-        : dueInstant(addDaysTo(subjectDate, -nearer), settings.sendHour);
+        ? dueInstant(addDays(subjectDate, 1), 0)
+        : dueInstant(addDays(subjectDate, -nearer), settings.sendHour);
     return make({ ...base, subjectDate, leadDays, expiresAt, everyDays: null });
   });
 }
@@ -163,11 +166,9 @@ function milestoneEntries(state: TrustState, settings: ReminderSettings, make: M
 }
 
 function keyIssuesReviewEntries(state: TrustState, settings: ReminderSettings, make: Make): ScheduleEntry[] {
-  const board = state.implementationBoard;
-  if (board === null || state.trustBoard !== null) return [];
-  const open = KEY_ISSUES.filter((k) => state.keyIssues[k].status !== 'agreed');
-  if (open.length === 0) return [];
-  const deadline = addMonthsTo(board.convenedOn, settings.keyIssuesReviewMonths);
+  const review = keyIssuesReview(state, settings.keyIssuesReviewMonths);
+  if (review === null) return [];
+  const { deadline, open } = review;
   const base = {
     subjectId: 'key-issues',
     subjectTitle: `Review of the key issues (${open.length} of ${KEY_ISSUES.length} not yet agreed: ${open.join(', ')})`,
@@ -191,10 +192,9 @@ function vestingEntries(state: TrustState, settings: ReminderSettings, make: Mak
 }
 
 function annualReviewEntries(state: TrustState, settings: ReminderSettings, make: Make): ScheduleEntry[] {
-  const plan = state.plan;
-  if (plan === null || plan.approvedOn === null) return [];
-  const from = plan.annualReviewCompletedOn ?? plan.approvedOn;
-  const due = addMonthsTo(from, settings.annualReviewMonths);
+  const review = planReviewDue(state, settings.annualReviewMonths);
+  if (review === null) return [];
+  const { plan, due } = review;
   const base = {
     subjectId: `plan-${plan.planId}`,
     subjectTitle: `Annual review of ${plan.title}`,
@@ -213,7 +213,7 @@ function attendanceEntries(state: TrustState, settings: ReminderSettings, make: 
     null,
   );
   if (last === null) return [];
-  const notice = addDaysTo(last, 1);
+  const notice = addDays(last, 1);
   return attendanceOf(state)
     .filter((row) => row.belowMinimum)
     .map((row) =>
@@ -223,7 +223,7 @@ function attendanceEntries(state: TrustState, settings: ReminderSettings, make: 
         subjectTitle: `${row.person} (${row.organisation}) attended ${row.attended} of ${row.of} meetings; committed to ${row.minimumAttendance}`,
         subjectDate: notice,
         leadDays: 0,
-        expiresAt: dueInstant(addDaysTo(notice, ATTENDANCE_STALE_DAYS), settings.sendHour),
+        expiresAt: dueInstant(addDays(notice, ATTENDANCE_STALE_DAYS), settings.sendHour),
         everyDays: null,
         recipients: [PROGRAMME_MANAGER],
       }),

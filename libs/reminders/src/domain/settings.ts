@@ -1,3 +1,5 @@
+import { KEY_ISSUES_REVIEW_MONTHS, PLAN_REVIEW_MONTHS } from '@trustworks/trust-domain';
+
 /**
  * Per-trust reminder settings. Defaults (also in the README) are the programme office's usual
  * practice; a trust's programme manager may change any of them over the API.
@@ -37,10 +39,10 @@ export const DEFAULT_REMINDER_SETTINGS: ReminderSettings = {
   enabled: true,
   milestoneLeadDays: [14, 7, 1],
   overdueEveryDays: 7,
-  keyIssuesReviewMonths: 6,
+  keyIssuesReviewMonths: KEY_ISSUES_REVIEW_MONTHS,
   deadlineLeadDays: [14, 7, 1],
   vestingCountdownDays: [28, 14, 7, 1],
-  annualReviewMonths: 12,
+  annualReviewMonths: PLAN_REVIEW_MONTHS,
   decisionEffectiveLeadDays: [0],
   escalateAfterUnanswered: 2,
   sendHour: 8,

@@ -4,3 +4,4 @@ export { applyEvent } from './reduce';
 export { activeMembers } from './people';
 export * from './append-log';
 export { attendanceOf, type AttendanceRow } from './attendance';
+export { keyIssuesReview, planReviewDue, KEY_ISSUES_REVIEW_MONTHS, PLAN_REVIEW_MONTHS } from './deadlines';
