@@ -1,16 +1,12 @@
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
 import { ApiError } from '@trustworks/platform';
-import { ROLES, type AuthConfig, type Principal, type Role } from './principal';
+import { principalFromClaims, type AuthConfig, type Principal, type TokenClaims } from './principal';
 
 /** The one thing a calendar token grants: reading the iCalendar feeds. */
 export const CALENDAR_SCOPE = 'calendar:read';
 
-interface CalendarClaims {
-  sub?: unknown;
-  name?: unknown;
-  roles?: unknown;
-  authorities?: unknown;
+interface CalendarClaims extends TokenClaims {
   scope?: unknown;
 }
 
@@ -88,20 +84,9 @@ export class CalendarTokens {
 }
 
 function principalOf(claims: CalendarClaims): Principal {
-  if (typeof claims.sub !== 'string' || claims.sub === '') throw refused('it has no subject (sub)');
-  const roles = Array.isArray(claims.roles)
-    ? claims.roles.filter((r): r is Role => ROLES.includes(r as Role))
-    : [];
-  if (roles.length === 0) throw refused('it grants no role');
-  const authorities = Array.isArray(claims.authorities)
-    ? claims.authorities.filter((a): a is string => typeof a === 'string' && a !== '')
-    : [];
-  return {
-    subject: claims.sub,
-    name: typeof claims.name === 'string' ? claims.name : undefined,
-    roles,
-    authorities,
-  };
+  return principalFromClaims(claims, (problem) =>
+    refused(problem === 'no-subject' ? 'it has no subject (sub)' : 'it grants no role'),
+  );
 }
 
 function refused(reason: string): ApiError {

@@ -24,3 +24,35 @@ export interface AuthConfig {
    */
   calendarSecret?: string;
 }
+
+/** The claims a Trustworks token carries, as they arrive (unchecked). */
+export interface TokenClaims {
+  sub?: unknown;
+  name?: unknown;
+  roles?: unknown;
+  authorities?: unknown;
+}
+
+/**
+ * The caller a verified token names: a subject, at least one known role, and its authorities
+ * (unknown roles and empty authorities are dropped). `refuse` says why a token names nobody usable.
+ */
+export function principalFromClaims(
+  claims: TokenClaims,
+  refuse: (problem: 'no-subject' | 'no-role') => Error,
+): Principal {
+  if (typeof claims.sub !== 'string' || claims.sub === '') throw refuse('no-subject');
+  const roles = Array.isArray(claims.roles)
+    ? claims.roles.filter((r): r is Role => ROLES.includes(r as Role))
+    : [];
+  if (roles.length === 0) throw refuse('no-role');
+  const authorities = Array.isArray(claims.authorities)
+    ? claims.authorities.filter((a): a is string => typeof a === 'string' && a !== '')
+    : [];
+  return {
+    subject: claims.sub,
+    name: typeof claims.name === 'string' ? claims.name : undefined,
+    roles,
+    authorities,
+  };
+}

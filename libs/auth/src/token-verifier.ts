@@ -3,14 +3,9 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { JwksClient } from 'jwks-rsa';
 import { ApiError } from '@trustworks/platform';
-import { ROLES, type AuthConfig, type Principal, type Role } from './principal';
+import { ROLES, principalFromClaims, type AuthConfig, type Principal, type TokenClaims } from './principal';
 
-interface Claims {
-  sub?: unknown;
-  name?: unknown;
-  roles?: unknown;
-  authorities?: unknown;
-}
+type Claims = TokenClaims;
 
 const VERIFIED_FOR_MS = 60_000;
 const VERIFIED_LIMIT = 10_000;
@@ -97,21 +92,13 @@ export class TokenVerifier {
 }
 
 function toPrincipal(claims: Claims): Principal {
-  if (typeof claims.sub !== 'string' || claims.sub === '')
-    throw unauthorized('The token has no subject (sub).');
-  const roles = Array.isArray(claims.roles)
-    ? claims.roles.filter((r): r is Role => ROLES.includes(r as Role))
-    : [];
-  if (roles.length === 0) throw unauthorized(`The token grants none of the roles ${ROLES.join(', ')}.`);
-  const authorities = Array.isArray(claims.authorities)
-    ? claims.authorities.filter((a): a is string => typeof a === 'string' && a !== '')
-    : [];
-  return {
-    subject: claims.sub,
-    name: typeof claims.name === 'string' ? claims.name : undefined,
-    roles,
-    authorities,
-  };
+  return principalFromClaims(claims, (problem) =>
+    unauthorized(
+      problem === 'no-subject'
+        ? 'The token has no subject (sub).'
+        : `The token grants none of the roles ${ROLES.join(', ')}.`,
+    ),
+  );
 }
 
 function unauthorized(message: string): ApiError {
