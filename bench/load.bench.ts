@@ -21,7 +21,7 @@ import {
   plainProposal,
 } from '../test/support/api-fixtures';
 import { REPO_ROOT, signToken, startApiProcess, type ApiProcess } from './support/api-process';
-import { report, type BenchRow } from './support/report';
+import { report, valueRow, type BenchRow } from './support/report';
 
 export const maxRuns = 1;
 
@@ -149,17 +149,8 @@ function rows(
     result.errors ? `${result.errors} connection errors (${result.timeouts} timeouts)` : '',
   ].filter(Boolean);
   const held = `${CONNECTIONS} connections × ${seconds} s, 2 commands : 6 reads`;
-  const info = (metric: string, unit: string, ours: number, note?: string): BenchRow => ({
-    metric,
-    unit,
-    ours,
-    baseline: null,
-    baselineName: '-',
-    ratio: null,
-    target: '-',
-    pass: null,
-    ...(note ? { note } : {}),
-  });
+  const info = (metric: string, unit: string, ours: number, note?: string): BenchRow =>
+    valueRow(metric, unit, ours, '-', null, note);
   return [
     {
       ...info(`latency p99, ${held}`, 'ms', result.latency.p99),

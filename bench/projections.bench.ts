@@ -12,7 +12,7 @@ import { TimeTravel } from '@trustworks/audit';
 import { ProjectionDb, Projector, catchUp } from '@trustworks/projections';
 import { seedTrustEvents } from '../libs/projections/src/testing/seed-events';
 import { scale } from './support/events';
-import { ratioRow, report, type BenchRow } from './support/report';
+import { ratioRow, report, valueRow, type BenchRow } from './support/report';
 
 const TRUSTS = 1000;
 const ASOF_SAMPLES = 200;
@@ -79,36 +79,9 @@ export async function run(): Promise<BenchRow[]> {
         'raw readAll',
         0.5,
       ),
-      {
-        metric: 'asOf replay p50, 5,000-event trust',
-        unit: 'ms',
-        ours: p50,
-        baseline: null,
-        baselineName: '-',
-        ratio: null,
-        target: '-',
-        pass: null,
-      },
-      {
-        metric: 'asOf replay p99, 5,000-event trust',
-        unit: 'ms',
-        ours: p99,
-        baseline: null,
-        baselineName: '-',
-        ratio: null,
-        target: '< 50 ms',
-        pass: p99 < 50,
-      },
-      {
-        metric: 'peak RSS',
-        unit: 'MB',
-        ours: rssMb,
-        baseline: null,
-        baselineName: '-',
-        ratio: null,
-        target: '-',
-        pass: null,
-      },
+      valueRow('asOf replay p50, 5,000-event trust', 'ms', p50),
+      valueRow('asOf replay p99, 5,000-event trust', 'ms', p99, '< 50 ms', p99 < 50),
+      valueRow('peak RSS', 'MB', rssMb),
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });

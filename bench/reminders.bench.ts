@@ -25,7 +25,7 @@ import {
 } from '@trustworks/reminders';
 import { mapLimit } from '../libs/reminders/src/application/map-limit';
 import { scale } from './support/events';
-import { report, type BenchRow } from './support/report';
+import { report, valueRow, type BenchRow } from './support/report';
 
 const TRUSTS = 1000;
 const SAMPLES = 300;
@@ -157,25 +157,9 @@ export async function run(): Promise<BenchRow[]> {
     const raw = await rawAppendRate(dir, claims);
     const ours = await claimRate(dir, claims);
     process.stdout.write(`scheduled milestones: ${TRUSTS * perTrust}; schedule rows: ${rows}\n`);
-    const plain = (
-      metric: string,
-      unit: string,
-      value: number,
-      target: string,
-      pass: boolean | null,
-    ): BenchRow => ({
-      metric,
-      unit,
-      ours: value,
-      baseline: null,
-      baselineName: '-',
-      ratio: null,
-      target,
-      pass,
-    });
     return [
-      plain(`due set p50, ${TRUSTS * perTrust} milestones`, 'ms', p50, '-', null),
-      plain(`due set p99, ${TRUSTS * perTrust} milestones`, 'ms', p99, '< 50 ms', p99 < 50),
+      valueRow(`due set p50, ${TRUSTS * perTrust} milestones`, 'ms', p50, '-', null),
+      valueRow(`due set p99, ${TRUSTS * perTrust} milestones`, 'ms', p99, '< 50 ms', p99 < 50),
       {
         metric: `reminders claimed and projected, ${claims} due at once`,
         unit: 'reminders/s',

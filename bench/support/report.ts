@@ -190,6 +190,28 @@ export function median(values: number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+/** A figure with no same-run baseline (a latency, a peak): a target, if any, is on the value itself. */
+export function valueRow(
+  metric: string,
+  unit: string,
+  ours: number,
+  target = '-',
+  pass: boolean | null = null,
+  note?: string,
+): BenchRow {
+  return {
+    metric,
+    unit,
+    ours,
+    baseline: null,
+    baselineName: '-',
+    ratio: null,
+    target,
+    pass,
+    ...(note ? { note } : {}),
+  };
+}
+
 export function ratioRow(
   metric: string,
   unit: string,
