@@ -14,6 +14,7 @@ import { RemindersModule, remindersDatabasePath } from '@trustworks/reminders';
 import type { AppConfig } from './config/app-config';
 import { HealthController } from './health/health.controller';
 import { STATUS_BY_CODE } from './http-status-by-code';
+import { SlidingWindowStorage } from './http/sliding-window-storage';
 import { WriteThrottlerGuard } from './http/write-throttler.guard';
 
 /** Composition only: each capability lives in its own library under libs/. */
@@ -25,7 +26,10 @@ export class AppModule {
       imports: [
         EventStoreModule.forRoot(config.eventStore, hashChained),
         AuthModule.forRoot(config.auth),
-        ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.writeRateLimitPerMinute }]),
+        ThrottlerModule.forRoot({
+          throttlers: [{ ttl: 60_000, limit: config.writeRateLimitPerMinute }],
+          storage: new SlidingWindowStorage(),
+        }),
         TrustsModule,
         ProjectionsModule.forRoot({ databasePath: projectionsDatabasePath(config.eventStore) }),
         AuditModule,

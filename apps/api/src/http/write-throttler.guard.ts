@@ -10,6 +10,11 @@ export class WriteThrottlerGuard extends ThrottlerGuard {
     return method === 'GET' || method === 'HEAD' || method === 'OPTIONS';
   }
 
+  /** The key in memory: the route and the caller as they are (the default hashes them for external stores). */
+  protected override generateKey(context: ExecutionContext, tracker: string, name: string): string {
+    return `${context.getClass().name}.${context.getHandler().name}.${name}.${tracker}`;
+  }
+
   protected override async throwThrottlingException(): Promise<void> {
     throw new ApiError(
       429,
