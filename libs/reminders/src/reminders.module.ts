@@ -75,8 +75,11 @@ export class RemindersModule implements OnApplicationBootstrap, OnModuleDestroy,
           inject: [TrustRepository],
           useFactory:
             (repository: TrustRepository): LoadTrust =>
-            async (trustId) => {
-              const loaded = await repository.load(trustId);
+            async (trustId, revision) => {
+              const loaded =
+                revision === undefined
+                  ? await repository.load(trustId)
+                  : await repository.loadSince(trustId, revision);
               return loaded.revision === null ? null : loaded.state;
             },
         },

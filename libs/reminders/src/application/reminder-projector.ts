@@ -18,7 +18,11 @@ import { effectiveSettings } from '../domain/settings';
 import type { ReminderDb } from '../store/reminder-db';
 
 /** Where the projector gets a trust's current state: the trusts' repository (a cached fold). */
-export type LoadTrust = (trustId: string) => Promise<TrustState | null>;
+/**
+ * A trust's state, folded at least up to `revision` when one is given (the newest of its events in
+ * the batch at hand), or up to the head; null when the trust does not exist.
+ */
+export type LoadTrust = (trustId: string, revision?: number) => Promise<TrustState | null>;
 
 const WRITTEN_LIMIT = 20_000;
 
@@ -57,8 +61,8 @@ export class ReminderProjector {
     if (current !== null && upTo <= current) return;
     const fresh = events.filter((e) => current === null || e.position > current);
     const states = new Map<string, TrustState>();
-    for (const trustId of touchedTrusts(fresh)) {
-      const state = await this.loadTrust(trustId);
+    for (const [trustId, revision] of touchedTrusts(fresh)) {
+      const state = await this.loadTrust(trustId, revision);
       if (state !== null) states.set(trustId, state);
     }
     const changed = new Map<string, string>();
@@ -133,12 +137,17 @@ export class ReminderProjector {
   }
 }
 
-function touchedTrusts(events: readonly RecordedEvent[]): Set<string> {
-  const ids = new Set<string>();
+/** The trusts the events touch, each with the newest revision of its own stream among them (if any). */
+function touchedTrusts(events: readonly RecordedEvent[]): Map<string, number | undefined> {
+  const ids = new Map<string, number | undefined>();
   for (const event of events) {
-    if (event.stream.startsWith(TRUST_STREAM_PREFIX)) ids.add(trustIdOf(event.stream));
-    else if (event.type === 'ReminderSettingsChanged')
-      ids.add((event.data as ReminderSettingsChangedData).trustId);
+    if (event.stream.startsWith(TRUST_STREAM_PREFIX)) {
+      const trustId = trustIdOf(event.stream);
+      ids.set(trustId, Math.max(event.revision, ids.get(trustId) ?? -1));
+    } else if (event.type === 'ReminderSettingsChanged') {
+      const trustId = (event.data as ReminderSettingsChangedData).trustId;
+      if (!ids.has(trustId)) ids.set(trustId, undefined);
+    }
   }
   return ids;
 }

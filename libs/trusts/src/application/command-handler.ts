@@ -26,6 +26,8 @@ export interface CommandOptions {
   idempotencyKey?: string;
   correlationId: string;
   writeKind?: WriteKind;
+  /** The trust id was minted for this request (a new random UUID): no stream to read before deciding. */
+  mintedId?: boolean;
 }
 
 export interface CommandResult {
@@ -73,7 +75,8 @@ export class TrustCommandHandler {
     const list = Array.isArray(commands) ? commands : [commands];
     const command = list[0];
     for (let attempt = 1; ; attempt += 1) {
-      const loaded = await this.trusts.load(trustId);
+      const loaded =
+        options.mintedId && attempt === 1 ? this.trusts.minted(trustId) : await this.trusts.load(trustId);
       const authority = this.authorise(loaded, command, principal, options);
       const replay = options.idempotencyKey
         ? loaded.keyedWrite(principal.subject, options.idempotencyKey)

@@ -87,4 +87,34 @@ describe('TrustRepository after a command', () => {
     FoldedStates.of(store).remember(trustId, { ...held, revision: held.revision - 1 });
     expect(FoldedStates.of(store).get(trustId)).toBe(held);
   });
+
+  it('decides a minted trust id without reading, and if that id turns out to exist, decides again on the stream', async () => {
+    const trustId = 'trust-minted-twice';
+    const proposal = trustProposed({ trustId, authority: AUTHORITY });
+    const first = await handler.execute(trustId, commandFor(proposal), principal, {
+      correlationId: 'c-1',
+      mintedId: true,
+    });
+    expect(first.revision).toBe(0);
+    // The same id minted again (it cannot happen with random UUIDs, but the store must still hold):
+    // the append expecting no stream is refused, and the real stream's rules answer.
+    await expect(
+      handler.execute(trustId, commandFor(proposal), principal, { correlationId: 'c-2', mintedId: true }),
+    ).rejects.toMatchObject({ code: 'TRUST.ALREADY_PROPOSED' });
+    expect((await new TrustRepository(other).load(trustId)).revision).toBe(0);
+  });
+
+  it('loadSince answers from the remembered state when it is recent enough, and reads on otherwise', async () => {
+    const trustId = 'trust-since';
+    const [proposal, approval] = toShadow(trustProposed({ trustId, authority: AUTHORITY }));
+    await send(trustId, proposal);
+    const reader = new TrustRepository(other);
+    expect((await reader.load(trustId)).revision).toBe(0);
+    await send(trustId, approval);
+    // Remembered at revision 0: enough for someone who has seen revision 0, not for revision 1.
+    expect((await reader.loadSince(trustId, 0)).revision).toBe(0);
+    const caughtUp = await reader.loadSince(trustId, 1);
+    expect(caughtUp.revision).toBe(1);
+    expect(toView(caughtUp.state)).toEqual(toView((await new TrustRepository(store).load(trustId)).state));
+  });
 });

@@ -35,6 +35,28 @@ export class TrustRepository {
     this.cache = FoldedStates.of(store);
   }
 
+  /**
+   * A trust whose id the caller has just minted (a random UUID): it cannot have a stream yet, so
+   * there is nothing to read. The append that follows expects no stream, so were it ever wrong the
+   * append is refused and the command decided again on a real load.
+   */
+  minted(trustId: string): LoadedTrust {
+    return loaded(trustId, initialState(), null, undefined);
+  }
+
+  /**
+   * The trust folded at least up to `revision` (known to be stored): the remembered state when it is
+   * that recent, otherwise read up to the head. For readers that follow the stream (the reminders),
+   * which learn of any later event when it arrives.
+   */
+  async loadSince(trustId: string, revision: number): Promise<LoadedTrust> {
+    const cached = this.cache.get(trustId);
+    if (cached !== undefined && cached.revision >= revision) {
+      return loaded(trustId, cached.state, cached.revision, cached.keyed);
+    }
+    return this.load(trustId);
+  }
+
   async load(trustId: string): Promise<LoadedTrust> {
     const cached = this.cache.get(trustId);
     let state = cached?.state ?? initialState();

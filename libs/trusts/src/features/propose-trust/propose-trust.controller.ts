@@ -30,12 +30,17 @@ export class ProposeTrustController {
     @CommandHeaders() headers: CommandOptions,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResultDto> {
-    const trustId = headers.idempotencyKey
+    // A retry with the same Idempotency-Key names the same trust, which may exist; otherwise a new id.
+    const keyed = headers.idempotencyKey !== undefined;
+    const trustId = keyed
       ? uuidv5(`${principal.subject}|${headers.idempotencyKey}`, TRUST_ID_NAMESPACE)
       : this.ids.newId();
     const commands: TrustCommand[] = [{ type: 'ProposeTrust', data: toProposal(trustId, dto) }];
     if (dto.template) commands.push(scheduleFrom(dto.template, dto.occurredAt));
-    const result = await this.commands.execute(trustId, commands, principal, headers);
+    const result = await this.commands.execute(trustId, commands, principal, {
+      ...headers,
+      mintedId: !keyed,
+    });
     void reply.header('Location', `/trusts/${trustId}`);
     return withEtag(reply, result);
   }
