@@ -4,12 +4,12 @@ import type { IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { LogLevel } from '@nestjs/common';
-import helmet from '@fastify/helmet';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { validationPipe } from '@trustworks/platform';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { setUpOpenApi } from './openapi';
+import { useSecurityHeaders } from './http/security-headers';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 const CORRELATION = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -41,22 +41,12 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     logger: LEVELS.slice(0, LEVELS.indexOf(config.logLevel as LogLevel) + 1),
     cors: false,
   });
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-      },
-    },
+  const fastify = app.getHttpAdapter().getInstance();
+  useSecurityHeaders(fastify);
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    reply.header('x-correlation-id', request.id);
+    done(null, payload);
   });
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onSend', async (request, reply) => {
-      reply.header('x-correlation-id', request.id);
-    });
   app.useGlobalPipes(validationPipe());
   setUpOpenApi(app);
   app.enableShutdownHooks();
