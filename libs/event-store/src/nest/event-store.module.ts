@@ -20,6 +20,8 @@ export function createEventStore(config: EventStoreConfig): EventStore {
       return SqliteEventStore.open({
         path: join(config.dataDir, 'trustworks.sqlite'),
         synchronous: config.synchronous,
+        checkpointInBackground: true,
+        onProblem: (message) => new Logger('EventStore').warn(message),
       });
     case 'memory':
       return new MemoryEventStore();

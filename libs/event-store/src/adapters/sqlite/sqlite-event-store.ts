@@ -21,6 +21,7 @@ import { catchUpSubscription, type ScanPage } from '../../support/catch-up-subsc
 import type { AppendOutcome, ReportsWrites } from '../../support/reports-writes';
 import { migrate } from './sqlite-schema';
 import { SqliteStatements, type Row } from './sqlite-statements';
+import { WalCheckpointer } from './wal-checkpointer';
 
 export interface SqliteEventStoreOptions {
   /** The database file; created with its folder if missing. */
@@ -29,6 +30,13 @@ export interface SqliteEventStoreOptions {
   synchronous?: 'FULL' | 'NORMAL';
   /** How often live subscriptions look for commits made by other processes on the same file. */
   pollIntervalMs?: number;
+  /**
+   * Copy the WAL into the database file on a worker thread instead of inside a commit (see
+   * `WalCheckpointer`): the server turns this on so no request waits on a checkpoint.
+   */
+  checkpointInBackground?: boolean;
+  /** Told of a background checkpoint that failed (the store carries on). */
+  onProblem?: (message: string) => void;
 }
 
 interface PendingAppend {
@@ -59,13 +67,19 @@ export class SqliteEventStore implements EventStore, ReportsWrites {
   private poller: NodeJS.Timeout | undefined;
   private subscribers = 0;
   private lastDataVersion = 0;
+  /** The background checkpoint thread, when asked for. */
+  readonly checkpointer: WalCheckpointer | undefined;
 
   private constructor(
     private readonly db: Database.Database,
     readonly path: string,
     private readonly pollIntervalMs: number,
+    options: SqliteEventStoreOptions,
   ) {
     this.sql = new SqliteStatements(db);
+    if (options.checkpointInBackground && path !== ':memory:') {
+      this.checkpointer = WalCheckpointer.start(db, path, { onProblem: options.onProblem });
+    }
   }
 
   static open(options: SqliteEventStoreOptions): SqliteEventStore {
@@ -80,7 +94,7 @@ export class SqliteEventStore implements EventStore, ReportsWrites {
       db.close();
       throw error;
     }
-    return new SqliteEventStore(db, options.path, options.pollIntervalMs ?? 500);
+    return new SqliteEventStore(db, options.path, options.pollIntervalMs ?? 500, options);
   }
 
   appendToStream(
@@ -186,6 +200,7 @@ export class SqliteEventStore implements EventStore, ReportsWrites {
     if (this.queue.length > 0) this.flush();
     if (this.poller) clearInterval(this.poller);
     this.changes.complete();
+    await this.checkpointer?.stop();
     this.db.close();
   }
 
@@ -208,7 +223,10 @@ export class SqliteEventStore implements EventStore, ReportsWrites {
       const { nextRevision, position } = outcome.value;
       pending.resolve(pending.report ? outcome.value : { nextRevision, position });
     });
-    if (outcomes.some((o) => o.ok)) this.changes.next();
+    if (outcomes.some((o) => o.ok)) {
+      this.checkpointer?.committed();
+      this.changes.next();
+    }
   }
 
   private scanAfter(after: Position | null, filter: EventFilter | undefined, limit: number): ScanPage {

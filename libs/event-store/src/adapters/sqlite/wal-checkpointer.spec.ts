@@ -1,0 +1,100 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { testEvents, uniqueStream } from '../../contract/test-events';
+import { SqliteEventStore } from './sqlite-event-store';
+
+const PAD = 'x'.repeat(2000);
+
+/** Appends `batches` appends of 50 events of about 2 kB each, one after another. */
+async function fill(store: SqliteEventStore, batches: number): Promise<number> {
+  let events = 0;
+  for (let i = 0; i < batches; i += 1) {
+    const batch = testEvents(50).map((e) => ({ ...e, data: { ...e.data, pad: PAD } }));
+    await store.appendToStream(uniqueStream('wal'), batch);
+    events += batch.length;
+  }
+  return events;
+}
+
+describe('background WAL checkpoints (a worker thread on a real SQLite file)', () => {
+  let dir: string;
+  let path: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'trustworks-wal-'));
+    path = join(dir, 'events.sqlite');
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('copies the whole WAL into the database file on the worker thread', async () => {
+    const store = SqliteEventStore.open({ path, checkpointInBackground: true });
+    try {
+      expect(store.checkpointer).toBeDefined();
+      await fill(store, 40); // about 4 MB, past SQLite's own 1,000-page trigger
+      await store.checkpointer!.nextCheckpoint();
+      const { completed, last } = store.checkpointer!.status();
+      expect(completed).toBeGreaterThan(0);
+      expect(last).toMatchObject({ busy: 0 });
+      expect(last!.checkpointed).toBe(last!.log);
+      // The database file itself (not just its WAL) now holds what was written.
+      expect(statSync(path).size).toBeGreaterThan(4_000_000);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('keeps the WAL from growing without end while commits keep coming', async () => {
+    const store = SqliteEventStore.open({ path, checkpointInBackground: true });
+    const walSizes: number[] = [];
+    try {
+      for (let round = 0; round < 10; round += 1) {
+        await fill(store, 10);
+        await store.checkpointer!.nextCheckpoint();
+        walSizes.push(statSync(`${path}-wal`).size);
+      }
+      // About 10 MB written; once a checkpoint has copied it, the WAL is written from its start again.
+      expect(Math.max(...walSizes)).toBeLessThan(5_000_000);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('without it, a commit past 1,000 pages checkpoints as SQLite does by default', async () => {
+    const store = SqliteEventStore.open({ path });
+    try {
+      expect(store.checkpointer).toBeUndefined();
+      await fill(store, 40);
+      // SQLite's own checkpoints ran inside the commits: the file holds most of the data already.
+      expect(statSync(path).size).toBeGreaterThan(2_000_000);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('loses nothing: every event is read back after close and reopen, and the file is sound', async () => {
+    const store = SqliteEventStore.open({ path, checkpointInBackground: true });
+    const written = await fill(store, 30);
+    await store.close();
+    const db = new Database(path, { readonly: true });
+    try {
+      expect(db.prepare('SELECT COUNT(*) FROM events').pluck().get()).toBe(written);
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    } finally {
+      db.close();
+    }
+  });
+
+  it('turns the store connection’s own checkpoints off, and hands them back when stopped', async () => {
+    const store = SqliteEventStore.open({ path, checkpointInBackground: true });
+    try {
+      const pages = () =>
+        (store as unknown as { db: Database.Database }).db.pragma('wal_autocheckpoint', { simple: true });
+      expect(pages()).toBe(0);
+      await store.checkpointer!.stop();
+      expect(pages()).toBe(1000);
+    } finally {
+      await store.close();
+    }
+  });
+});

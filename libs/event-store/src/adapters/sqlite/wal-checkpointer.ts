@@ -1,0 +1,154 @@
+import type Database from 'better-sqlite3';
+import { Worker } from 'node:worker_threads';
+
+/** What one `PRAGMA wal_checkpoint(PASSIVE)` reported (SQLite's own three numbers). */
+export interface CheckpointReport {
+  /** 1 when it could not run at all (another checkpoint, or a writer holding the lock). */
+  busy: number;
+  /** Frames in the WAL. */
+  log: number;
+  /** Frames copied into the database file so far; equal to `log` when the WAL is fully copied. */
+  checkpointed: number;
+}
+
+export interface WalCheckpointerOptions {
+  /** How often, at most, to checkpoint while commits keep coming. */
+  intervalMs?: number;
+  /** Told when a checkpoint fails, or when the checkpoint thread stops and the store goes back to checkpointing itself. */
+  onProblem?: (message: string) => void;
+}
+
+/** SQLite's default, restored if the checkpoint thread stops. */
+const AUTOCHECKPOINT_PAGES = 1000;
+
+/**
+ * The checkpoint thread's code. Plain JavaScript run with `eval`, so it needs no build step in any
+ * of the ways the store is run (compiled, under swc, under jest); the SQLite driver's resolved path
+ * comes in `workerData`.
+ */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.path, { fileMustExist: true });
+db.pragma('synchronous = FULL');
+db.pragma('busy_timeout = 1000');
+parentPort.on('message', (message) => {
+  if (message !== 'checkpoint') return;
+  try {
+    const [report] = db.pragma('wal_checkpoint(PASSIVE)');
+    parentPort.postMessage({ ok: true, report });
+  } catch (error) {
+    parentPort.postMessage({ ok: false, message: String(error && error.message ? error.message : error) });
+  }
+});
+`;
+
+/**
+ * Copies the WAL into the database file on a thread of its own. By default SQLite checkpoints inside
+ * the commit that takes the WAL past 1,000 pages: that commit (and every request waiting on it) then
+ * also copies the pages and syncs the database file, a pause of many milliseconds on the event loop
+ * every few thousand events. Here the store's connection never checkpoints (`wal_autocheckpoint = 0`);
+ * a second connection on a worker thread runs a PASSIVE checkpoint, which never blocks a writer or a
+ * reader, at most every `intervalMs` while commits keep coming. Once a checkpoint has copied the whole
+ * WAL, the next commit starts writing it from the beginning again, so the file stays small.
+ *
+ * Durability is unchanged: commits still sync the WAL (synchronous is the store's setting), and a
+ * checkpoint syncs before and after copying, as SQLite's own does. If the thread fails, the store's
+ * connection goes back to checkpointing itself.
+ */
+export class WalCheckpointer {
+  private readonly worker: Worker;
+  private readonly timer: NodeJS.Timeout;
+  private dirty = false;
+  private inFlight = false;
+  private stopped = false;
+  private lastReport: CheckpointReport | undefined;
+  private completed = 0;
+  private readonly waiting = new Set<() => void>();
+
+  private constructor(
+    private readonly db: Database.Database,
+    path: string,
+    private readonly options: WalCheckpointerOptions,
+  ) {
+    this.worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { path, driver: require.resolve('better-sqlite3') },
+    });
+    this.worker.unref();
+    this.worker.on('message', (message: { ok: boolean; report?: CheckpointReport; message?: string }) =>
+      this.answered(message),
+    );
+    this.worker.on('error', (error) => this.fallBack(`the checkpoint thread failed: ${error.message}`));
+    this.worker.on('exit', (code) => {
+      if (!this.stopped) this.fallBack(`the checkpoint thread exited (${code})`);
+    });
+    this.timer = setInterval(() => this.tick(), options.intervalMs ?? 100);
+    this.timer.unref();
+  }
+
+  /** Takes checkpointing off `db`'s connection (a file database in WAL mode) onto a thread. */
+  static start(db: Database.Database, path: string, options: WalCheckpointerOptions = {}): WalCheckpointer {
+    db.pragma('wal_autocheckpoint = 0');
+    return new WalCheckpointer(db, path, options);
+  }
+
+  /** The store committed: a checkpoint is due at the next tick. */
+  committed(): void {
+    this.dirty = true;
+  }
+
+  /** The last checkpoint's report, and how many have run (for tests and diagnostics). */
+  status(): { completed: number; last: CheckpointReport | undefined } {
+    return { completed: this.completed, last: this.lastReport };
+  }
+
+  /** Resolves after the next checkpoint the thread reports (for tests). */
+  nextCheckpoint(): Promise<void> {
+    this.dirty = true;
+    return new Promise((resolve) => this.waiting.add(resolve));
+  }
+
+  /** Stops the thread; the store's own connection checkpoints (and its close) as SQLite does by default. */
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    clearInterval(this.timer);
+    for (const resolve of this.waiting) resolve();
+    this.waiting.clear();
+    await this.worker.terminate();
+    if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
+  }
+
+  private tick(): void {
+    if (!this.dirty || this.inFlight || this.stopped) return;
+    this.dirty = false;
+    this.inFlight = true;
+    this.worker.postMessage('checkpoint');
+  }
+
+  private answered(message: { ok: boolean; report?: CheckpointReport; message?: string }): void {
+    this.inFlight = false;
+    if (message.ok && message.report) {
+      this.lastReport = message.report;
+      this.completed += 1;
+      // Not all copied (a reader still needed older frames): try again at the next tick.
+      if (message.report.busy !== 0 || message.report.checkpointed < message.report.log) this.dirty = true;
+    } else {
+      this.dirty = true;
+      this.options.onProblem?.(`a background checkpoint failed: ${message.message ?? 'unknown error'}`);
+    }
+    for (const resolve of this.waiting) resolve();
+    this.waiting.clear();
+  }
+
+  private fallBack(reason: string): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    clearInterval(this.timer);
+    for (const resolve of this.waiting) resolve();
+    this.waiting.clear();
+    if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
+    this.options.onProblem?.(`${reason}; the store checkpoints on its own connection again`);
+  }
+}
