@@ -47,13 +47,17 @@ interface Decided {
 }
 
 /**
- * The one command path: load the trust, decide, append with the revision it was decided on. A
- * concurrent writer makes the append fail; without If-Match the command is decided again on the
- * new state (the rules may now refuse it), with If-Match the caller is told with 412.
+ * The one command path: load the trust, decide, append with the revision it was decided on.
+ * Commands on one trust are taken in turn within the process; a writer elsewhere (another process
+ * on the same store) can still get in first, and then the append fails: without If-Match the command
+ * is decided again on the new state (the rules may now refuse it), with If-Match the caller is told
+ * with 412.
  */
 @Injectable()
 export class TrustCommandHandler {
   private readonly logger = new Logger('TrustCommands');
+  /** Per trust, the end of the queue of commands in progress (settles when the last one is done). */
+  private readonly running = new Map<string, Promise<void>>();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -67,6 +71,28 @@ export class TrustCommandHandler {
    * schedule its programme), and appends all their events in one atomic append.
    */
   async execute(
+    trustId: string,
+    commands: TrustCommand | TrustCommand[],
+    principal: Principal,
+    options: CommandOptions,
+  ): Promise<CommandResult> {
+    // One command at a time per trust in this process: the next is decided on the state the last
+    // one left, instead of racing it to the store and being decided again after losing.
+    const before = this.running.get(trustId);
+    let release = () => {};
+    const mine = new Promise<void>((resolve) => (release = resolve));
+    const tail = before ? before.then(() => mine) : mine;
+    this.running.set(trustId, tail);
+    try {
+      if (before) await before;
+      return await this.decideAndAppend(trustId, commands, principal, options);
+    } finally {
+      release();
+      if (this.running.get(trustId) === tail) this.running.delete(trustId);
+    }
+  }
+
+  private async decideAndAppend(
     trustId: string,
     commands: TrustCommand | TrustCommand[],
     principal: Principal,

@@ -117,4 +117,22 @@ describe('TrustRepository after a command', () => {
     expect(caughtUp.revision).toBe(1);
     expect(toView(caughtUp.state)).toEqual(toView((await new TrustRepository(store).load(trustId)).state));
   });
+
+  it('takes concurrent commands on one trust in turn: each decided once, appended once, none refused', async () => {
+    const trustId = 'trust-concurrent';
+    for (const event of toShadow(trustProposed({ trustId, authority: AUTHORITY })))
+      await send(trustId, event);
+    const before = (await new TrustRepository(other).load(trustId)).revision!;
+    const members = statutoryMembers();
+    const appends = jest.spyOn(store, 'appendReportingWrite');
+    const results = await Promise.all(members.map((event) => send(trustId, event)));
+    // Without taking turns, all but one would lose the race to the store and be decided again.
+    expect(appends).toHaveBeenCalledTimes(members.length);
+    expect(results.map((r) => r.revision).sort((a, b) => a - b)).toEqual(
+      members.map((_, i) => before + 1 + i),
+    );
+    const stored = await new TrustRepository(other).load(trustId);
+    expect(stored.revision).toBe(before + members.length);
+    appends.mockRestore();
+  });
 });
