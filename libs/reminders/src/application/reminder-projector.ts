@@ -17,14 +17,19 @@ import { scheduleFor } from '../domain/schedule';
 import { effectiveSettings } from '../domain/settings';
 import type { ReminderDb } from '../store/reminder-db';
 
-/** Where the projector gets a trust's current state: the trusts' repository (a cached fold). */
 /**
- * A trust's state, folded at least up to `revision` when one is given (the newest of its events in
+ * Where the projector gets a trust's state: the trusts' repository (a cached fold). A trust's state, folded at least up to `revision` when one is given (the newest of its events in
  * the batch at hand), or up to the head; null when the trust does not exist.
  */
 export type LoadTrust = (trustId: string, revision?: number) => Promise<TrustState | null>;
 
 const WRITTEN_LIMIT = 20_000;
+
+/** A trust's schedule as last written: the send hour, and each entry's JSON by schedule id. */
+interface WrittenSchedule {
+  sendHour: number;
+  entries: Map<string, string>;
+}
 
 export const REMINDER_STREAM_PREFIXES = [
   TRUST_STREAM_PREFIX,
@@ -39,8 +44,12 @@ export const REMINDER_STREAM_PREFIXES = [
  */
 export class ReminderProjector {
   private readonly listeners = new Set<(position: Position) => void>();
-  /** What was last written for each trust's schedule: most events leave it as it was. */
-  private readonly written = new Map<string, string>();
+  /**
+   * What was last written for each trust's schedule: most events leave it as it was, and most of
+   * the rest change an entry or two (a new decision, a meeting) of a schedule that grows with the
+   * record, so only the entries that differ are written.
+   */
+  private readonly written = new Map<string, WrittenSchedule>();
 
   constructor(
     readonly db: ReminderDb,
@@ -65,7 +74,7 @@ export class ReminderProjector {
       const state = await this.loadTrust(trustId, revision);
       if (state !== null) states.set(trustId, state);
     }
-    const changed = new Map<string, string>();
+    const changed = new Map<string, WrittenSchedule>();
     this.db.transaction(() => {
       // Another process on the same files may have applied some of these meanwhile: look again inside the lock.
       const committed = this.position();
@@ -77,7 +86,7 @@ export class ReminderProjector {
       this.db.setCheckpoint(upTo);
     });
     // Remembered only once committed: a failed batch leaves nothing believed written.
-    for (const [trustId, signature] of changed) this.written.set(trustId, signature);
+    for (const [trustId, schedule] of changed) this.written.set(trustId, schedule);
     if (this.written.size > WRITTEN_LIMIT) this.written.clear();
     for (const listener of this.listeners) listener(upTo);
   }
@@ -87,13 +96,24 @@ export class ReminderProjector {
     this.db.reset();
   }
 
-  private schedule(trustId: string, state: TrustState, changed: Map<string, string>): void {
+  private schedule(trustId: string, state: TrustState, changed: Map<string, WrittenSchedule>): void {
     const settings = effectiveSettings(this.db.settingsOf(trustId));
+    const { sendHour } = settings;
     const entries = scheduleFor(state, settings);
-    const signature = `${settings.sendHour}|${JSON.stringify(entries)}`;
-    if (this.written.get(trustId) === signature) return;
-    this.db.replaceSchedule(trustId, entries, settings.sendHour);
-    changed.set(trustId, signature);
+    const now = new Map(entries.map((entry) => [entry.scheduleId, JSON.stringify(entry)]));
+    // Within one batch a trust is scheduled once, after its events: `written` is what is in the file.
+    const before = this.written.get(trustId);
+    if (before === undefined || before.sendHour !== sendHour) {
+      this.db.replaceSchedule(trustId, entries, sendHour);
+    } else {
+      const removed = [...before.entries.keys()].filter((id) => !now.has(id));
+      const differing = entries.filter(
+        (entry) => before.entries.get(entry.scheduleId) !== now.get(entry.scheduleId),
+      );
+      if (removed.length === 0 && differing.length === 0) return;
+      this.db.updateSchedule(differing, removed, sendHour);
+    }
+    changed.set(trustId, { sendHour, entries: now });
   }
 
   private record(event: RecordedEvent): void {

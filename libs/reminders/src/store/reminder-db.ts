@@ -97,18 +97,29 @@ export class ReminderDb {
   /** The trust's schedule as the record now says; what was already issued is not scheduled again. */
   replaceSchedule(trustId: string, entries: readonly ScheduleEntry[], sendHour: number): void {
     this.stmt.deleteSchedule.run(trustId);
-    for (const entry of entries) {
-      const next = this.nextOccurrence(entry.scheduleId, entry, sendHour);
-      this.stmt.insertSchedule.run({
-        ...entry,
-        expiresAt: entry.expiresAt,
-        sendHour,
-        recipients: JSON.stringify(entry.recipients),
-        nextOn: next?.on ?? null,
-        nextAt: next?.at ?? null,
-        snoozedKey: null,
-      });
-    }
+    for (const entry of entries) this.writeEntry(entry, sendHour);
+  }
+
+  /**
+   * The same as `replaceSchedule` when the caller knows what the schedule held: writes only the
+   * entries that changed and removes only those that left (snoozed copies stay, as there).
+   */
+  updateSchedule(changed: readonly ScheduleEntry[], removedIds: readonly string[], sendHour: number): void {
+    for (const scheduleId of removedIds) this.stmt.deleteScheduleEntry.run(scheduleId);
+    for (const entry of changed) this.writeEntry(entry, sendHour);
+  }
+
+  private writeEntry(entry: ScheduleEntry, sendHour: number): void {
+    const next = this.nextOccurrence(entry.scheduleId, entry, sendHour);
+    this.stmt.insertSchedule.run({
+      ...entry,
+      expiresAt: entry.expiresAt,
+      sendHour,
+      recipients: JSON.stringify(entry.recipients),
+      nextOn: next?.on ?? null,
+      nextAt: next?.at ?? null,
+      snoozedKey: null,
+    });
   }
 
   private nextOccurrence(

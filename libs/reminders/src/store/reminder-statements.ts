@@ -10,6 +10,7 @@ export function statements(db: Database.Database) {
     settings: db.prepare('SELECT json FROM settings WHERE trust_id = ?').pluck(),
     putSettings: db.prepare('INSERT OR REPLACE INTO settings (trust_id, authority, json) VALUES (?, ?, ?)'),
     deleteSchedule: db.prepare('DELETE FROM schedule WHERE trust_id = ? AND snoozed_key IS NULL'),
+    deleteScheduleEntry: db.prepare('DELETE FROM schedule WHERE schedule_id = ? AND snoozed_key IS NULL'),
     insertSchedule: db.prepare(`INSERT OR REPLACE INTO schedule
       (schedule_id, trust_id, authority, trust_name, rule, subject_id, subject_title, subject_date, lead_days,
        remind_on, due_at, expires_at, every_days, send_hour, recipients, next_on, next_at, snoozed_key)
