@@ -33,7 +33,14 @@ function recorded(stream: string, revision: number, type: string, data: unknown)
     position: revision,
     type,
     data: data as Record<string, unknown>,
-    metadata: { actor: 'pm', authority: TRUST, recordedAt: '2026-11-22T09:00:00.000Z' },
+    metadata: {
+      actor: 'pm',
+      authority: TRUST,
+      correlationId: 'c',
+      causationId: 'c',
+      recordedAt: '2026-11-22T09:00:00.000Z',
+      schemaVersion: 1,
+    },
   };
 }
 
