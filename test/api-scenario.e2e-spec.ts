@@ -90,6 +90,11 @@ describe('Cheshire East Day 1 / Year 1 over HTTP', () => {
       expect(due('vesting-day')).toBe('2009-04-01');
       expect(due('board-inaugurated')).toBe(INAUGURATION_DAY);
       expect(res.body.trust.phase).toBe('proposed');
+      // What may come next: the approval to proceed, not yet the board's inauguration.
+      expect(res.body.allowedCommands).toContain('GiveApprovalToProceed');
+      expect(res.body.allowedCommands).not.toContain('InaugurateBoard');
+      // Read again, unchanged: the same answer.
+      expect((await getTrust(t, trustId, tokens['programme-manager']).expect(200)).body).toEqual(res.body);
     });
   });
 
@@ -99,6 +104,9 @@ describe('Cheshire East Day 1 / Year 1 over HTTP', () => {
       const res = await getTrust(t, trustId, tokens['programme-manager']).expect(200);
       expect(res.body.trust.phase).toBe('vesting');
       expect(res.body.trust.vestingDayReachedOn).toBe('2009-04-01');
+      // The answer follows the trust: once approved, the approval is no longer offered.
+      expect(res.body.allowedCommands).not.toContain('GiveApprovalToProceed');
+      expect(res.body.allowedCommands).toContain('AgreeKeyIssue');
       for (const k of EARLY_AGREED) expect(res.body.trust.keyIssues[k].status).toBe('agreed');
       for (const k of LATE_AGREED) expect(res.body.trust.keyIssues[k].status).toBe('proposed');
     });

@@ -16,11 +16,41 @@ import {
   membershipRegister,
   toView,
   type ProgrammeTemplate,
+  type TrustState,
+  type TrustView,
 } from '@trustworks/trust-domain';
 import { TrustRepository } from '../../application/trust-repository';
 import { withEtag } from '../../http/command-context';
 import { ErrorDto } from '../../http/response.dto';
 import { TrustParams } from './trust-queries.dto';
+
+/**
+ * What GET /trusts/:id shows of a state, worked out once per state: states are never changed (each
+ * event gives a new one) and the repository keeps the current one, so until the trust changes every
+ * read shares the same view, register and next commands. Nothing changes the answer either: it is
+ * only serialised.
+ */
+const views = new WeakMap<TrustState, Omit<TrustAnswer, 'revision'>>();
+
+interface TrustAnswer {
+  revision: number;
+  trust: TrustView;
+  membershipRegister: ReturnType<typeof membershipRegister>;
+  allowedCommands: ReturnType<typeof allowedCommands>;
+}
+
+function viewOf(state: TrustState): Omit<TrustAnswer, 'revision'> {
+  let view = views.get(state);
+  if (view === undefined) {
+    view = {
+      trust: toView(state),
+      membershipRegister: membershipRegister(state),
+      allowedCommands: allowedCommands(state),
+    };
+    views.set(state, view);
+  }
+  return view;
+}
 
 @ApiTags('trusts')
 @ApiBearerAuth()
@@ -44,12 +74,7 @@ export class TrustQueriesController {
     const loaded = await this.trusts.load(params.trustId);
     if (loaded.revision === null) throw ApiError.notFound('trust', params.trustId);
     AccessPolicy.assertRead(principal, loaded.state.authority, params.trustId);
-    return withEtag(reply, {
-      revision: loaded.revision,
-      trust: toView(loaded.state),
-      membershipRegister: membershipRegister(loaded.state),
-      allowedCommands: allowedCommands(loaded.state),
-    });
+    return withEtag(reply, { revision: loaded.revision, ...viewOf(loaded.state) });
   }
 
   @Get('templates')
