@@ -1,13 +1,16 @@
 import { bearer, http, plainProposal, readTrustStream, startApiApp, tokensFor } from './support/api-fixtures';
 import type { TestApp } from './support/test-app';
+import { ensureWebBuild } from './browser/support/web-build';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 describe('security headers and correlation ids, over HTTP on the real app', () => {
   let t: TestApp;
   beforeAll(async () => {
+    // The web pages are served from the Vite build (made here on a fresh clone, shared with the browser tests).
+    await ensureWebBuild();
     t = await startApiApp();
-  });
+  }, 180_000);
   afterAll(async () => t.close());
 
   function expectSecurityHeaders(headers: Record<string, string>): void {

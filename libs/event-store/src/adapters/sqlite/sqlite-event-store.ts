@@ -37,6 +37,8 @@ export interface SqliteEventStoreOptions {
   checkpointInBackground?: boolean;
   /** Told of a background checkpoint that failed (the store carries on). */
   onProblem?: (message: string) => void;
+  /** See `WalCheckpointerOptions.truncateAfterFrames`. */
+  truncateWalAfterFrames?: number;
 }
 
 interface PendingAppend {
@@ -78,7 +80,10 @@ export class SqliteEventStore implements EventStore, ReportsWrites {
   ) {
     this.sql = new SqliteStatements(db);
     if (options.checkpointInBackground && path !== ':memory:') {
-      this.checkpointer = WalCheckpointer.start(db, path, { onProblem: options.onProblem });
+      this.checkpointer = WalCheckpointer.start(db, path, {
+        onProblem: options.onProblem,
+        truncateAfterFrames: options.truncateWalAfterFrames,
+      });
     }
   }
 

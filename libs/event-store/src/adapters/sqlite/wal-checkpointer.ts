@@ -16,10 +16,17 @@ export interface WalCheckpointerOptions {
   intervalMs?: number;
   /** Told when a checkpoint fails, or when the checkpoint thread stops and the store goes back to checkpointing itself. */
   onProblem?: (message: string) => void;
+  /**
+   * WAL frames past which the store's own connection truncates the WAL itself, between two commits
+   * (default 4,000, about 16 MB): the safeguard for a WAL that background checkpoints alone did not
+   * get to start again (see the class comment).
+   */
+  truncateAfterFrames?: number;
 }
 
 /** SQLite's default, restored if the checkpoint thread stops. */
 const AUTOCHECKPOINT_PAGES = 1000;
+const TRUNCATE_AFTER_FRAMES = 4000;
 
 /**
  * The checkpoint thread's code. Plain JavaScript run with `eval`, so it needs no build step in any
@@ -52,6 +59,11 @@ parentPort.on('message', (message) => {
  * reader, at most every `intervalMs` while commits keep coming. Once a checkpoint has copied the whole
  * WAL, the next commit starts writing it from the beginning again, so the file stays small.
  *
+ * A commit can start the WAL again only if no checkpoint is running at that moment; under a steady
+ * stream of commits that can be missed again and again. So once the WAL holds `truncateAfterFrames`
+ * frames, the store's connection, between two commits, runs `wal_checkpoint(TRUNCATE)` itself: most
+ * frames are already copied, so it is short, and the WAL starts again from nothing.
+ *
  * Durability is unchanged: commits still sync the WAL (synchronous is the store's setting), and a
  * checkpoint syncs before and after copying, as SQLite's own does. If the thread fails, the store's
  * connection goes back to checkpointing itself.
@@ -62,9 +74,11 @@ export class WalCheckpointer {
   private dirty = false;
   private inFlight = false;
   private stopped = false;
+  private truncateDue = false;
+  private truncations = 0;
   private lastReport: CheckpointReport | undefined;
   private completed = 0;
-  private readonly waiting = new Set<() => void>();
+  private readonly waiting = new Set<(report: CheckpointReport | undefined) => void>();
 
   private constructor(
     private readonly db: Database.Database,
@@ -93,18 +107,29 @@ export class WalCheckpointer {
     return new WalCheckpointer(db, path, options);
   }
 
-  /** The store committed: a checkpoint is due at the next tick. */
+  /** The store committed (and is between transactions): a checkpoint is due at the next tick. */
   committed(): void {
     this.dirty = true;
+    if (this.truncateDue && !this.stopped) {
+      this.truncateDue = false;
+      try {
+        const [report] = this.db.pragma('wal_checkpoint(TRUNCATE)') as CheckpointReport[];
+        // Busy (the thread's checkpoint held on past the busy timeout): again after the next commit.
+        if (report.busy === 0) this.truncations += 1;
+        else this.truncateDue = true;
+      } catch (error) {
+        this.options.onProblem?.(`truncating the WAL failed: ${(error as Error).message}`);
+      }
+    }
   }
 
-  /** The last checkpoint's report, and how many have run (for tests and diagnostics). */
-  status(): { completed: number; last: CheckpointReport | undefined } {
-    return { completed: this.completed, last: this.lastReport };
+  /** The last checkpoint's report, how many have run, how often the WAL was truncated (for tests and diagnostics). */
+  status(): { completed: number; truncations: number; last: CheckpointReport | undefined } {
+    return { completed: this.completed, truncations: this.truncations, last: this.lastReport };
   }
 
-  /** Resolves after the next checkpoint the thread reports (for tests). */
-  nextCheckpoint(): Promise<void> {
+  /** Resolves with the next checkpoint's report (undefined if it failed or the thread stopped); for tests. */
+  nextCheckpoint(): Promise<CheckpointReport | undefined> {
     this.dirty = true;
     return new Promise((resolve) => this.waiting.add(resolve));
   }
@@ -114,7 +139,7 @@ export class WalCheckpointer {
     if (this.stopped) return;
     this.stopped = true;
     clearInterval(this.timer);
-    for (const resolve of this.waiting) resolve();
+    for (const resolve of this.waiting) resolve(undefined);
     this.waiting.clear();
     await this.worker.terminate();
     if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
@@ -134,11 +159,14 @@ export class WalCheckpointer {
       this.completed += 1;
       // Not all copied (a reader still needed older frames): try again at the next tick.
       if (message.report.busy !== 0 || message.report.checkpointed < message.report.log) this.dirty = true;
+      if (message.report.log >= (this.options.truncateAfterFrames ?? TRUNCATE_AFTER_FRAMES)) {
+        this.truncateDue = true;
+      }
     } else {
       this.dirty = true;
       this.options.onProblem?.(`a background checkpoint failed: ${message.message ?? 'unknown error'}`);
     }
-    for (const resolve of this.waiting) resolve();
+    for (const resolve of this.waiting) resolve(message.ok ? message.report : undefined);
     this.waiting.clear();
   }
 
@@ -146,7 +174,7 @@ export class WalCheckpointer {
     if (this.stopped) return;
     this.stopped = true;
     clearInterval(this.timer);
-    for (const resolve of this.waiting) resolve();
+    for (const resolve of this.waiting) resolve(undefined);
     this.waiting.clear();
     if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
     this.options.onProblem?.(`${reason}; the store checkpoints on its own connection again`);
