@@ -1,10 +1,12 @@
 import type { EventStore, Position, RecordedEvent } from '@trustworks/event-store';
-import { evolve, initialState, type TrustState } from '@trustworks/trust-domain';
+import { defaultLifecycleModel, evolve, initialState, type TrustState } from '@trustworks/trust-domain';
+import { StateFold } from '@trustworks/trust-domain/decider/evolve';
 import { toDomainEvent, trustIdOf, trustStream } from '@trustworks/trusts';
 import { FoldedStates } from '@trustworks/trusts/application/folded-states';
 import {
   attendanceOf,
   decisionCount,
+  entryCount,
   lastDecision,
   meetingById,
   milestoneFactsOf,
@@ -17,7 +19,8 @@ import type { DecisionRow, ProjectionDb } from '../store/projection-db';
 export const TRUST_READ_MODELS = 'trust-read-models';
 
 interface Folded {
-  state: TrustState;
+  /** The trust's state, folded in place between the batch's writes (see `StateFold`). */
+  fold: StateFold;
   revision: number;
   eventsApplied: number;
   /** False while the trust is known to have no milestone rows (nothing to delete before inserting). */
@@ -114,8 +117,11 @@ export class Projector {
       size: () => dirty.size,
       add: (event) => {
         const trustId = trustIdOf(event.stream);
-        if (this.folded.has(trustId)) return this.fold(event, dirty, decisions);
-        return this.loadTrust(trustId, event, checkpoint).then(() => this.fold(event, dirty, decisions));
+        const folded = this.folded.get(trustId);
+        if (folded) return this.fold(trustId, folded, event, dirty, decisions);
+        return this.loadTrust(trustId, event, checkpoint).then((loaded) =>
+          this.fold(trustId, loaded, event, dirty, decisions),
+        );
       },
       abandon,
       commit: (upTo) => {
@@ -143,11 +149,18 @@ export class Projector {
     this.db.reset();
   }
 
-  private async loadTrust(trustId: string, event: RecordedEvent, checkpoint: Position | null): Promise<void> {
+  private async loadTrust(
+    trustId: string,
+    event: RecordedEvent,
+    checkpoint: Position | null,
+  ): Promise<Folded> {
     // A stream's first event past the checkpoint: nothing of this trust was projected, no row to read.
     const fresh = event.revision === 0 && (checkpoint === null || event.position > checkpoint);
     const folded = fresh ? newTrust() : await this.load(trustId);
-    if (!this.folded.has(trustId)) this.folded.set(trustId, folded);
+    const held = this.folded.get(trustId);
+    if (held) return held;
+    this.folded.set(trustId, folded);
+    return folded;
   }
 
   private async load(trustId: string): Promise<Folded> {
@@ -158,28 +171,41 @@ export class Projector {
     for await (const recorded of this.store.readStream(trustStream(trustId), options)) {
       state = evolve(state, toDomainEvent(recorded));
     }
-    return { state, revision: row.revision, eventsApplied: row.eventsApplied, milestoneRows: true };
+    return {
+      fold: foldOf(state),
+      revision: row.revision,
+      eventsApplied: row.eventsApplied,
+      milestoneRows: true,
+    };
   }
 
-  private fold(event: RecordedEvent, dirty: Set<string>, decisions: DecisionRow[]): void {
-    const trustId = trustIdOf(event.stream);
-    const folded = this.folded.get(trustId) as Folded;
+  private fold(
+    trustId: string,
+    folded: Folded,
+    event: RecordedEvent,
+    dirty: Set<string>,
+    decisions: DecisionRow[],
+  ): void {
     if (event.revision <= folded.revision) return;
-    const before = decisionCount(folded.state);
+    const before = folded.fold.peek().decisions;
     // The command path may already hold this very state (it folded the events it appended).
-    folded.state = this.shared.at(trustId, event.revision) ?? evolve(folded.state, toDomainEvent(event));
+    const shared = this.shared.at(trustId, event.revision);
+    if (shared) folded.fold = foldOf(shared);
+    else folded.fold.apply(toDomainEvent(event));
     folded.revision = event.revision;
     folded.eventsApplied += 1;
     dirty.add(trustId);
-    if (decisionCount(folded.state) > before) {
-      const row = decisionRow(trustId, folded.state, event);
+    // The log of decisions is replaced whenever one is appended, and only then.
+    const state = folded.fold.peek();
+    if (state.decisions !== before && decisionCount(state) > entryCount(before)) {
+      const row = decisionRow(trustId, state, event);
       if (row) decisions.push(row);
     }
   }
 
   private write(trustId: string): void {
     const folded = this.folded.get(trustId) as Folded;
-    const { state } = folded;
+    const state = folded.fold.state();
     if (state.phase === 'not-proposed') return;
     const written = folded.written;
     if (written?.milestones !== state.milestones) {
@@ -219,11 +245,20 @@ export class Projector {
 }
 
 function newTrust(): Folded {
-  return { state: initialState(), revision: -1, eventsApplied: 0, milestoneRows: false };
+  return { fold: foldOf(initialState()), revision: -1, eventsApplied: 0, milestoneRows: false };
+}
+
+/** Folds as `evolve` does (the default lifecycle model). */
+function foldOf(state: TrustState): StateFold {
+  return new StateFold(defaultLifecycleModel, state);
 }
 
 /** The decisions row for the decision `event` just recorded (the last one in the state). */
-function decisionRow(trustId: string, state: TrustState, event: RecordedEvent): DecisionRow | undefined {
+function decisionRow(
+  trustId: string,
+  state: Readonly<TrustState>,
+  event: RecordedEvent,
+): DecisionRow | undefined {
   const decision = lastDecision(state);
   if (decision === undefined) return undefined;
   const meeting = decision.meetingId === null ? undefined : meetingById(state, decision.meetingId);

@@ -61,21 +61,34 @@ export function registerOf(state: TrustState) {
   return membershipRegister(state);
 }
 
-export function decisionCount(state: TrustState): number {
-  return (state.decisions as AppendLog<DecisionRecord>).reduce((n, segment) => n + segment.length, 0);
+export function decisionCount(state: Readonly<TrustState>): number {
+  return entryCount(state.decisions);
 }
 
-export function lastDecision(state: TrustState): DecisionRecord | undefined {
+export function entryCount(log: AppendLog<unknown>): number {
+  let n = 0;
+  for (const segment of log) n += segment.length;
+  return n;
+}
+
+export function lastDecision(state: Readonly<TrustState>): DecisionRecord | undefined {
   const log = state.decisions as AppendLog<DecisionRecord>;
   const segment = log[log.length - 1];
   return segment?.[segment.length - 1];
 }
 
-export function meetingById(state: TrustState, meetingId: string): MeetingRecord | undefined {
+/**
+ * The meeting with this id, searched from the latest back: a decision usually cites the meeting just
+ * held, and a long record holds hundreds. Meeting ids are unique (the decider refuses a second
+ * MeetingHeld with the same id).
+ */
+export function meetingById(state: Readonly<TrustState>, meetingId: string): MeetingRecord | undefined {
   const log = state.meetings as AppendLog<MeetingRecord>;
   for (let s = log.length - 1; s >= 0; s -= 1) {
-    const found = log[s].find((m) => m.meetingId === meetingId);
-    if (found) return found;
+    const segment = log[s];
+    for (let i = segment.length - 1; i >= 0; i -= 1) {
+      if (segment[i].meetingId === meetingId) return segment[i];
+    }
   }
   return undefined;
 }

@@ -66,8 +66,7 @@ export class ProjectionDb {
         .raw(),
       upsertTrust: db.prepare('INSERT OR REPLACE INTO trusts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       deleteMilestones: db.prepare('DELETE FROM milestones WHERE trust_id = ?'),
-      insertMilestone: db.prepare(`INSERT INTO milestones VALUES
-        (@trustId, @milestoneId, @title, @owner, @phase, @gate, @baselineDue, @forecastDue, @completedOn, @dependsOn)`),
+      insertMilestone: db.prepare('INSERT INTO milestones VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       milestones: db.prepare(
         'SELECT * FROM milestones WHERE trust_id = ? ORDER BY baseline_due, milestone_id',
       ),
@@ -133,7 +132,18 @@ export class ProjectionDb {
   replaceMilestones(trustId: string, milestones: MilestoneFacts[], mayHaveRows = true): void {
     if (mayHaveRows) this.stmt.deleteMilestones.run(trustId);
     for (const m of milestones) {
-      this.stmt.insertMilestone.run({ trustId, ...m, dependsOn: JSON.stringify(m.dependsOn) });
+      this.stmt.insertMilestone.run(
+        trustId,
+        m.milestoneId,
+        m.title,
+        m.owner,
+        m.phase,
+        m.gate,
+        m.baselineDue,
+        m.forecastDue,
+        m.completedOn,
+        JSON.stringify(m.dependsOn),
+      );
     }
   }
 

@@ -12,21 +12,66 @@
  * event types whose transitions never read the context (unguarded, or guarded on the event alone, like
  * the key-issue regions): `transition()` on the lagging snapshot picks the same target, and the record
  * is the reducer applied to the real one. Everything else goes through `transition()` on an up-to-date
- * snapshot. All paths are pure and deterministic; a property test checks they agree with a plain
- * `transition()` fold.
+ * snapshot (through `step`: the same transition with its throwaway actor scope built once per model).
+ * All paths are pure and deterministic; property tests check that they, and `StateFold`, agree with a
+ * plain `transition()` fold.
  */
-import { transition } from 'xstate';
+import { createActor, transition } from 'xstate';
 import type { TrustEvent } from '../events/payloads';
 import { isActiveIn } from '../machine/introspection';
-import type { LifecycleModel } from '../machine/model';
-import { applyEvent } from '../machine/record/reduce';
+import type { LifecycleModel, TrustSnapshot } from '../machine/model';
+import { applyEvent, applyEventInPlace } from '../machine/record/reduce';
 import { phaseOf, planStageOf } from '../machine/phase';
 import { lifecycleSnapshot, stateFromSnapshot, type TrustState } from './state';
 
 function handledNow(state: TrustState, paths: readonly (readonly string[])[]): boolean {
   if (state.lifecycle.status !== 'active') return false;
   const value = state.lifecycle.value;
-  return paths.some((path) => isActiveIn(value, path));
+  for (const path of paths) if (isActiveIn(value, path)) return true;
+  return false;
+}
+
+type MachineScope = Parameters<LifecycleModel['machine']['transition']>[2];
+
+const scopes = new WeakMap<LifecycleModel, MachineScope>();
+
+/**
+ * What `transition()` builds on every call (an actor that is never started, so its initial state is
+ * worked out again each time: a third of the call), built once per model. The machine's one action is
+ * an `assign`, resolved inside the transition; nothing is executed through the scope, and the actor
+ * is never started, so sharing it keeps `step` as pure as `transition()`.
+ */
+function scopeOf(model: LifecycleModel): MachineScope {
+  let scope = scopes.get(model);
+  if (scope === undefined) {
+    const self = createActor(model.machine);
+    const ignore = () => {};
+    scope = {
+      self,
+      id: '',
+      sessionId: '',
+      system: self.system,
+      logger: ignore,
+      defer: ignore,
+      emit: ignore,
+      stopChild: ignore,
+      actionExecutor: ignore,
+    };
+    scopes.set(model, scope);
+  }
+  return scope;
+}
+
+/** `transition(model.machine, snapshot, event)[0]`, with the scope built once. */
+function step(model: LifecycleModel, snapshot: TrustSnapshot, event: TrustEvent): TrustSnapshot {
+  return model.machine.transition(snapshot, event, scopeOf(model));
+}
+
+/** Through `step` on an up-to-date snapshot: what the fast paths fall back to. */
+function evolveByStep(model: LifecycleModel, state: TrustState, event: TrustEvent): TrustState {
+  const snapshot = lifecycleSnapshot(model, state);
+  const next = step(model, snapshot, event);
+  return next.context.revision === snapshot.context.revision ? state : stateFromSnapshot(next);
 }
 
 /** Always through `transition()`: the reference the fast path is tested against. */
@@ -39,7 +84,7 @@ export function evolveByTransition(model: LifecycleModel, state: TrustState, eve
 
 /** `transition()` on the lagging snapshot for the state value; the reducer on the record for the rest. */
 function evolveLagging(model: LifecycleModel, state: TrustState, event: TrustEvent): TrustState {
-  const [next] = transition(model.machine, state.lifecycle, event);
+  const next = step(model, state.lifecycle, event);
   if (next.context.revision === state.lifecycle.context.revision) return state;
   const record = applyEvent(state, event);
   // The snapshot stays behind (its revision stays below the record's), to be caught up when needed.
@@ -57,5 +102,56 @@ export function evolveWith(model: LifecycleModel, state: TrustState, event: Trus
   const lagging = state.lifecycle.context.revision !== state.revision;
   return lagging && model.contextFree.has(event.type)
     ? evolveLagging(model, state, event)
-    : evolveByTransition(model, state, event);
+    : evolveByStep(model, state, event);
+}
+
+/**
+ * One trust's state, advanced event by event for a reader that needs the state itself only now and
+ * then (a projection writes each trust once per batch, after hundreds of events). It gives the states
+ * `evolveWith` gives, but an event the machine only records updates one private copy of the state in
+ * place rather than copying the whole state for every event (copies that mostly live just long
+ * enough to cost the garbage collector). `state()` hands that copy out and never touches it again:
+ * the next recorded event starts a new copy.
+ */
+export class StateFold {
+  private current: TrustState;
+  /** True while `current` is this fold's own copy, seen by no one outside. */
+  private owned = false;
+
+  constructor(
+    private readonly model: LifecycleModel,
+    state: TrustState,
+  ) {
+    this.current = state;
+  }
+
+  /** The state now, as an immutable value (like everything `evolve` returns). */
+  state(): TrustState {
+    this.owned = false;
+    return this.current;
+  }
+
+  /** The state now, to read before the next `apply` and not to keep: it may change in place. */
+  peek(): Readonly<TrustState> {
+    return this.current;
+  }
+
+  /** Folds `event` in; false when the machine ignores it (the state is unchanged). */
+  apply(event: TrustEvent): boolean {
+    const recordedBy = this.model.recordOnly.get(event.type);
+    if (recordedBy === undefined) {
+      const next = evolveWith(this.model, this.current, event);
+      if (next === this.current) return false;
+      this.current = next;
+      this.owned = false;
+      return true;
+    }
+    if (!handledNow(this.current, recordedBy)) return false;
+    if (!this.owned) {
+      this.current = { ...this.current };
+      this.owned = true;
+    }
+    applyEventInPlace(this.current, event);
+    return true;
+  }
 }

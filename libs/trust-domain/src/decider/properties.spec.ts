@@ -9,7 +9,7 @@ import { addDays } from '../events/calendar-date';
 import type { TrustEvent } from '../events/payloads';
 import type { TrustCommand } from './commands';
 import { decide, defaultLifecycleModel, evolve, initialState, replay } from './domain';
-import { evolveByTransition } from './evolve';
+import { StateFold, evolveByTransition } from './evolve';
 import { commandFor, toOperating } from './fixtures';
 import { toView, type TrustState } from './state';
 import { TEST_CONTEXT } from './testing';
@@ -204,6 +204,32 @@ describe('any lifecycle state: properties', () => {
           initialState(),
         );
         expect(toView(replay(accepted))).toEqual(toView(slow));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('a StateFold gives the states a transition() fold gives, and never changes one it handed out', () => {
+    fc.assert(
+      fc.property(scenario, fc.array(fc.boolean(), { maxLength: 120 }), (input, takes) => {
+        const { accepted } = run(input);
+        const start = initialState();
+        const fold = new StateFold(defaultLifecycleModel, start);
+        let slow = initialState();
+        const handedOut: Array<{ state: TrustState; view: string }> = [];
+        accepted.forEach((event, i) => {
+          const next = evolveByTransition(defaultLifecycleModel, slow, event);
+          expect(fold.apply(event)).toBe(next !== slow);
+          slow = next;
+          expect(toView(fold.peek() as TrustState)).toEqual(toView(slow));
+          if (takes[i]) {
+            const state = fold.state();
+            handedOut.push({ state, view: JSON.stringify(toView(state)) });
+          }
+        });
+        expect(toView(fold.state())).toEqual(toView(slow));
+        for (const { state, view } of handedOut) expect(JSON.stringify(toView(state))).toBe(view);
+        expect(toView(start)).toEqual(toView(initialState()));
       }),
       { numRuns: 100 },
     );

@@ -6,7 +6,7 @@ import { addDays } from '../../events/calendar-date';
 import type { CalendarDate } from '../../vocabulary';
 import { entriesOf } from './append-log';
 import { activeMembers } from './people';
-import type { TrustRecord } from './types';
+import type { MeetingRecord, MemberRecord, TrustRecord } from './types';
 
 export interface AttendanceRow {
   memberId: string;
@@ -50,24 +50,56 @@ const attendanceMemo = new WeakMap<
 
 function attendanceNow(record: TrustRecord): AttendanceRow[] {
   const meetings = entriesOf(record.meetings);
-  const last = meetings.reduce<CalendarDate | null>(
-    (d, m) => (d === null || m.heldOn > d ? m.heldOn : d),
-    null,
-  );
+  let last: CalendarDate | null = null;
+  for (const m of meetings) if (last === null || m.heldOn > last) last = m.heldOn;
   const yearStart = last === null ? null : addDays(last, -364);
   const inYear = yearStart === null ? [] : meetings.filter((m) => m.heldOn >= yearStart);
-  return activeMembers(record, record.lastOccurredOn).map((member) => {
-    const held = inYear.filter((m) => m.heldOn >= member.since);
-    const attended = held.filter((m) => m.attendees.includes(member.memberId)).length;
+  const members = activeMembers(record, record.lastOccurredOn);
+  const attended = attendedCounts(members, inYear);
+  // Members appointed on the same day were eligible for the same meetings: count them once.
+  const heldSince = new Map<CalendarDate, number>();
+  return members.map((member, i) => {
+    let held = heldSince.get(member.since);
+    if (held === undefined) {
+      held = 0;
+      for (const m of inYear) if (m.heldOn >= member.since) held += 1;
+      heldSince.set(member.since, held);
+    }
     const minimum = member.minimumAttendance;
     return {
       memberId: member.memberId,
       person: member.person,
       organisation: member.organisation,
-      attended,
-      of: held.length,
+      attended: attended[i],
+      of: held,
       minimumAttendance: minimum,
-      belowMinimum: minimum !== null && attended < Math.min(minimum, held.length),
+      belowMinimum: minimum !== null && attended[i] < Math.min(minimum, held),
     };
   });
+}
+
+/**
+ * For each member, the meetings (held since they joined) whose attendees include them. One pass over
+ * the attendees rather than one over the meetings per member: a busy trust holds hundreds a year.
+ */
+function attendedCounts(members: readonly MemberRecord[], meetings: readonly MeetingRecord[]): number[] {
+  const seats = new Map<string, number[]>();
+  members.forEach((member, i) => {
+    const seat = seats.get(member.memberId);
+    if (seat) seat.push(i);
+    else seats.set(member.memberId, [i]);
+  });
+  const attended = members.map(() => 0);
+  // The last meeting counted for each member: a name listed twice is still one meeting attended.
+  const counted = members.map(() => -1);
+  meetings.forEach((meeting, k) => {
+    for (const id of meeting.attendees) {
+      for (const i of seats.get(id) ?? []) {
+        if (counted[i] === k || meeting.heldOn < members[i].since) continue;
+        counted[i] = k;
+        attended[i] += 1;
+      }
+    }
+  });
+  return attended;
 }

@@ -88,11 +88,12 @@ const completingTypes = new WeakMap<object, ReadonlySet<string>>();
 function typesThatComplete(milestones: Record<string, MilestoneRecord>): ReadonlySet<string> {
   let types = completingTypes.get(milestones);
   if (types === undefined) {
-    types = new Set(
-      Object.values(milestones).flatMap((m) =>
-        m.completedOn === null && m.completedBy ? [m.completedBy.eventType] : [],
-      ),
-    );
+    const found = new Set<string>();
+    for (const id in milestones) {
+      const m = milestones[id] as MilestoneRecord;
+      if (m.completedOn === null && m.completedBy) found.add(m.completedBy.eventType);
+    }
+    types = found;
     completingTypes.set(milestones, types);
   }
   return types;

@@ -140,13 +140,20 @@ function patchFor(record: TrustRecord, event: TrustEvent): Patch {
  * its other fields: evolve's fast path calls this on the whole state.
  */
 export function applyEvent<R extends TrustRecord>(record: R, event: TrustEvent): R {
-  const patch = patchFor(record, event);
-  const milestones = autoComplete(patch.milestones ?? record.milestones, event);
-  return {
-    ...record,
-    ...patch,
-    ...(milestones ? { milestones } : {}),
-    revision: record.revision + 1,
-    lastOccurredOn: laterOf(record.lastOccurredOn, event.data.occurredAt),
-  };
+  return applyEventInPlace({ ...record }, event);
+}
+
+/**
+ * Folds one event into `record` itself: for a fold that owns a private copy nobody else has seen
+ * (see `StateFold`). Only the record's own fields are written; the parts it replaces are replaced by
+ * new objects, never changed, so earlier states that share them stay as they were.
+ */
+export function applyEventInPlace<R extends TrustRecord>(record: R, event: TrustEvent): R {
+  const { revision, lastOccurredOn } = record;
+  Object.assign(record, patchFor(record, event));
+  const milestones = autoComplete(record.milestones, event);
+  if (milestones) record.milestones = milestones;
+  record.revision = revision + 1;
+  record.lastOccurredOn = laterOf(lastOccurredOn, event.data.occurredAt);
+  return record;
 }
