@@ -28,7 +28,8 @@ export class ProjectionsModule implements OnApplicationShutdown {
         {
           provide: Projector,
           inject: [EVENT_STORE],
-          useFactory: (store: EventStore) => new Projector(store, ProjectionDb.open(config.databasePath)),
+          useFactory: (store: EventStore) =>
+            new Projector(store, ProjectionDb.open(config.databasePath, { checkpointInBackground: true })),
         },
         {
           provide: ProjectionRunner,

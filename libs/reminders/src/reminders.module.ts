@@ -69,7 +69,10 @@ export class RemindersModule implements OnApplicationBootstrap, OnModuleDestroy,
         { provide: CONFIG, useValue: config },
         { provide: CLOCK, useValue: systemClock },
         { provide: ID_GENERATOR, useValue: uuidGenerator },
-        { provide: ReminderDb, useFactory: () => ReminderDb.open(config.databasePath) },
+        {
+          provide: ReminderDb,
+          useFactory: () => ReminderDb.open(config.databasePath, { checkpointInBackground: true }),
+        },
         {
           provide: LOAD_TRUST,
           inject: [TrustRepository],

@@ -52,6 +52,19 @@ describe('Projector', () => {
       expect(p.db.dump()).toEqual(reference);
     });
 
+    it('writes the same rows with its WAL checkpointed on a worker thread, and they survive reopening', async () => {
+      const path = join(dir, 'background.sqlite');
+      const db = ProjectionDb.open(path, { checkpointInBackground: true });
+      expect(db.db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+      await catchUp(store, new Projector(store, db), { batchSize: 50 });
+      expect(db.dump()).toEqual(reference);
+      db.close();
+      const reopened = ProjectionDb.open(path);
+      opened.push(reopened);
+      expect(reopened.dump()).toEqual(reference);
+      expect(reopened.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    });
+
     it('counts nothing twice when a batch it already committed is applied again', async () => {
       const p = projector('twice');
       const events = await collect(store.readAll());

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { WalCheckpointer } from '@trustworks/event-store';
 import type { MilestoneFacts } from '../domain/timeline';
 import type { AttendanceRow, TrustSummaryRow } from '../domain/trust-rows';
 import { PROJECTION_SCHEMA, PROJECTION_TABLES } from './projection-schema';
@@ -49,6 +50,8 @@ const DECISIONS_PER_INSERT = 32;
  */
 export class ProjectionDb {
   private readonly stmt: Record<string, Database.Statement>;
+  /** The background checkpoint thread, when asked for at open. */
+  private checkpointer: WalCheckpointer | undefined;
   /** Multi-row decision inserts, by how many rows each takes. */
   private readonly decisionInserts = new Map<number, Database.Statement>();
 
@@ -78,17 +81,27 @@ export class ProjectionDb {
     };
   }
 
-  static open(path: string): ProjectionDb {
+  /**
+   * `checkpointInBackground`: copy the WAL into the file on a worker thread instead of inside the
+   * commit that crosses 1,000 pages (see `WalCheckpointer`); the server turns it on.
+   */
+  static open(path: string, options: { checkpointInBackground?: boolean } = {}): ProjectionDb {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     const db = new Database(path);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
-    return new ProjectionDb(db);
+    const opened = new ProjectionDb(db);
+    if (options.checkpointInBackground && path !== ':memory:') {
+      opened.checkpointer = WalCheckpointer.start(db, path);
+    }
+    return opened;
   }
 
   transaction<T>(work: () => T): T {
-    return this.db.transaction(work).immediate();
+    const result = this.db.transaction(work).immediate();
+    this.checkpointer?.committed();
+    return result;
   }
 
   checkpoint(name: string): number | null {
@@ -197,6 +210,7 @@ export class ProjectionDb {
   }
 
   close(): void {
+    void this.checkpointer?.stop();
     if (this.db.open) this.db.close();
   }
 }

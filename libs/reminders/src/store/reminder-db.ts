@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Position } from '@trustworks/event-store';
+import { WalCheckpointer, type Position } from '@trustworks/event-store';
 import type { CalendarDate } from '@trustworks/trust-domain';
 import type {
   ReminderAcknowledgedData,
@@ -39,6 +39,8 @@ const CHECKPOINT = 'reminders';
  */
 export class ReminderDb {
   private readonly stmt: Statements;
+  /** The background checkpoint thread, when asked for at open. */
+  private checkpointer: WalCheckpointer | undefined;
 
   private constructor(readonly db: Database.Database) {
     if (db.pragma('user_version', { simple: true }) !== REMINDER_SCHEMA_VERSION) {
@@ -50,17 +52,27 @@ export class ReminderDb {
     this.stmt = statements(db);
   }
 
-  static open(path: string): ReminderDb {
+  /**
+   * `checkpointInBackground`: copy the WAL into the file on a worker thread instead of inside the
+   * commit that crosses 1,000 pages (see `WalCheckpointer`); the server turns it on.
+   */
+  static open(path: string, options: { checkpointInBackground?: boolean } = {}): ReminderDb {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     const db = new Database(path);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
-    return new ReminderDb(db);
+    const opened = new ReminderDb(db);
+    if (options.checkpointInBackground && path !== ':memory:') {
+      opened.checkpointer = WalCheckpointer.start(db, path);
+    }
+    return opened;
   }
 
   transaction<T>(work: () => T): T {
-    return this.db.transaction(work).immediate();
+    const result = this.db.transaction(work).immediate();
+    this.checkpointer?.committed();
+    return result;
   }
 
   checkpoint(): Position | null {
@@ -78,6 +90,7 @@ export class ReminderDb {
   }
 
   close(): void {
+    void this.checkpointer?.stop();
     if (this.db.open) this.db.close();
   }
 

@@ -141,8 +141,9 @@ export class WalCheckpointer {
     clearInterval(this.timer);
     for (const resolve of this.waiting) resolve(undefined);
     this.waiting.clear();
-    await this.worker.terminate();
+    // At once, so a caller that closes the connection right after (without waiting) may.
     if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
+    await this.worker.terminate();
   }
 
   private tick(): void {
