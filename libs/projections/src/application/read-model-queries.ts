@@ -37,6 +37,8 @@ export const MAX_WAIT_MS = 2000;
 export class ReadModelQueries {
   /** Dashboard rows by trust, with the revision and day they were worked out for. */
   private readonly rows = new Map<string, { revision: number; today: string; row: DashboardRow }>();
+  /** The last portfolio worked out, and the projection checkpoint and day it was worked out at. */
+  private lastPortfolio: { position: number | null; today: string; rows: DashboardRow[] } | undefined;
 
   constructor(
     private readonly projector: Projector,
@@ -94,9 +96,14 @@ export class ReadModelQueries {
   /**
    * Every trust's dashboard row as of `today`. A row is worked out again only when its trust's
    * projected revision (or the day) has changed since: a dashboard read under a stream of writes
-   * costs the trusts that changed, not the whole portfolio.
+   * costs the trusts that changed, not the whole portfolio; and while nothing was projected at all,
+   * not even the list of trusts is read again. Callers filter the rows, never change them.
    */
   private portfolio(today: string): DashboardRow[] {
+    // Nothing projected since the last one (the rows and the checkpoint commit together): the same rows.
+    const position = this.projector.position();
+    const last = this.lastPortfolio;
+    if (last !== undefined && last.position === position && last.today === today) return last.rows;
     const listed = this.projector.db.trustRevisions();
     const rows: DashboardRow[] = [];
     for (const [trustId, revision] of listed) {
@@ -116,6 +123,7 @@ export class ReadModelQueries {
       const present = new Set(listed.map(([trustId]) => trustId));
       for (const trustId of this.rows.keys()) if (!present.has(trustId)) this.rows.delete(trustId);
     }
+    this.lastPortfolio = { position, today, rows };
     return rows;
   }
 

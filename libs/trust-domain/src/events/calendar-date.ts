@@ -21,9 +21,23 @@ export function laterOf(a: CalendarDate | null, b: CalendarDate): CalendarDate {
   return a === null || a < b ? b : a;
 }
 
+const ADDED_DAYS_LIMIT = 20_000;
+const addedDays = new Map<string, CalendarDate>();
+
+/**
+ * The day `days` after `date` (before, if negative). Remembered: the reminders' schedules ask the
+ * same few hundred sums of every trust after every event, and the Date round trip is the cost.
+ */
 export function addDays(date: CalendarDate, days: number): CalendarDate {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+  const key = `${date}|${days}`;
+  let sum = addedDays.get(key);
+  if (sum === undefined) {
+    const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+    sum = new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+    if (addedDays.size >= ADDED_DAYS_LIMIT) addedDays.clear();
+    addedDays.set(key, sum);
+  }
+  return sum;
 }
 
 /** Whole calendar months; 31 August + 6 months is 28 (or 29) February. */
