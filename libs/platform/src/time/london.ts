@@ -21,10 +21,25 @@ export function isDateOnly(value: string): boolean {
   return DAY.test(value);
 }
 
-/** The day in England at an instant, `YYYY-MM-DD`. */
+const MINUTE_MS = 60_000;
+const DATES_LIMIT = 10_000;
+/** London's day by UTC minute: England's offset is whole hours and changes on the hour. */
+const datesByMinute = new Map<number, string>();
+
+/**
+ * The day in England at an instant, `YYYY-MM-DD`. Remembered by the instant's minute (asking Intl
+ * is the cost, and every dashboard and reminder asks for today).
+ */
 export function londonDate(instant: Date): string {
-  const p = partsOf(instant);
-  return `${p.year}-${p.month}-${p.day}`;
+  const minute = Math.floor(instant.getTime() / MINUTE_MS);
+  let date = datesByMinute.get(minute);
+  if (date === undefined) {
+    const p = partsOf(instant);
+    date = `${p.year}-${p.month}-${p.day}`;
+    if (datesByMinute.size >= DATES_LIMIT) datesByMinute.clear();
+    datesByMinute.set(minute, date);
+  }
+  return date;
 }
 
 /** The instant as London wall-clock time with its offset, e.g. `2009-05-15T13:00:00+01:00`. */
