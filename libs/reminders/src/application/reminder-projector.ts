@@ -13,7 +13,7 @@ import {
   type ReminderSettingsChangedData,
   type ReminderSnoozedData,
 } from '../domain/events';
-import { scheduleFor } from '../domain/schedule';
+import { scheduleFor, type ScheduleEntry } from '../domain/schedule';
 import { effectiveSettings } from '../domain/settings';
 import type { ReminderDb } from '../store/reminder-db';
 
@@ -24,6 +24,17 @@ import type { ReminderDb } from '../store/reminder-db';
 export type LoadTrust = (trustId: string, revision?: number) => Promise<TrustState | null>;
 
 const WRITTEN_LIMIT = 20_000;
+
+/** Each entry's JSON, by the entry (the schedule hands back the same entry objects while unchanged). */
+const signatures = new WeakMap<ScheduleEntry, string>();
+function signatureOf(entry: ScheduleEntry): string {
+  let json = signatures.get(entry);
+  if (json === undefined) {
+    json = JSON.stringify(entry);
+    signatures.set(entry, json);
+  }
+  return json;
+}
 
 /** A trust's schedule as last written: the send hour, and each entry's JSON by schedule id. */
 interface WrittenSchedule {
@@ -100,7 +111,7 @@ export class ReminderProjector {
     const settings = effectiveSettings(this.db.settingsOf(trustId));
     const { sendHour } = settings;
     const entries = scheduleFor(state, settings);
-    const now = new Map(entries.map((entry) => [entry.scheduleId, JSON.stringify(entry)]));
+    const now = new Map(entries.map((entry) => [entry.scheduleId, signatureOf(entry)]));
     // Within one batch a trust is scheduled once, after its events: `written` is what is in the file.
     const before = this.written.get(trustId);
     if (before === undefined || before.sendHour !== sendHour) {

@@ -1,4 +1,6 @@
-import { evolve, initialState, type TrustEvent, type TrustState } from '@trustworks/trust-domain';
+import { decide, evolve, initialState, type TrustEvent, type TrustState } from '@trustworks/trust-domain';
+import { fromJune, toJune } from '@trustworks/trust-domain/decider/cheshire-east.programme';
+import { TEST_CONTEXT } from '@trustworks/trust-domain/decider/testing';
 import {
   allKeyIssuesAgreed,
   event,
@@ -9,7 +11,7 @@ import {
 } from '@trustworks/trust-domain/decider/fixtures';
 import { dueInstant } from './days';
 import { keyOf, nextAfter, occurrenceAt } from './occurrence';
-import { scheduleFor, type ScheduleEntry } from './schedule';
+import { REMINDER_RULES, scheduleFor, type ScheduleEntry } from './schedule';
 import { DEFAULT_REMINDER_SETTINGS, effectiveSettings } from './settings';
 
 const fold = (events: TrustEvent[]): TrustState => events.reduce(evolve, initialState());
@@ -187,5 +189,53 @@ describe('reminder occurrences', () => {
     expect(dueInstant('2025-03-30', 0)).toBe('2025-03-30T00:00:00.000Z');
     expect(dueInstant('2025-10-26', 23)).toBe('2025-10-26T23:00:00.000Z');
     expect(dueInstant('2025-10-26', 0)).toBe('2025-10-25T23:00:00.000Z');
+  });
+});
+
+describe('reminder schedule, worked out again after every event', () => {
+  // Cheshire East's programme: milestones, meetings with attendance, decisions taking effect later.
+  const states: TrustState[] = [];
+  let current = initialState();
+  for (const command of [...toJune, ...fromJune]) {
+    const decision = decide(current, command, TEST_CONTEXT);
+    if (decision.kind === 'rejected') throw new Error(decision.error.message);
+    for (const e of decision.events) {
+      current = evolve(current, e);
+      states.push(current);
+    }
+  }
+  /** The same record in new objects: nothing of it has been seen before, so nothing is remembered. */
+  const fresh = (state: TrustState): TrustState => ({
+    ...state,
+    milestones: JSON.parse(JSON.stringify(state.milestones)),
+    meetings: JSON.parse(JSON.stringify(state.meetings)),
+    members: JSON.parse(JSON.stringify(state.members)),
+    decisions: JSON.parse(JSON.stringify(state.decisions)),
+  });
+
+  it('gives at every step what a first look at the same record gives', () => {
+    const rules = new Set<string>();
+    for (const state of states) {
+      const entries = scheduleFor(state, settings);
+      expect(entries).toEqual(scheduleFor(fresh(state), settings));
+      for (const e of entries) rules.add(e.rule);
+    }
+    // Every rule came up on the way, so every remembered kind of entry was checked.
+    expect([...rules].sort()).toEqual([...REMINDER_RULES].sort());
+  });
+
+  it('follows a change of the trust’s name or of the settings, with the same milestones and decisions', () => {
+    const before = scheduleFor(current, settings);
+    const renamed = scheduleFor(
+      { ...current, name: 'Cheshire East Children and Young People’s Trust' },
+      settings,
+    );
+    expect(renamed.every((e) => e.trustName === 'Cheshire East Children and Young People’s Trust')).toBe(
+      true,
+    );
+    const at7 = scheduleFor(current, effectiveSettings({ sendHour: 7 }));
+    expect(at7.map((e) => e.dueAt)).not.toEqual(before.map((e) => e.dueAt));
+    expect(at7).toEqual(scheduleFor(fresh(current), effectiveSettings({ sendHour: 7 })));
+    expect(scheduleFor(current, settings)).toEqual(before);
   });
 });

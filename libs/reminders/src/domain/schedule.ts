@@ -63,9 +63,30 @@ export interface ScheduleEntry {
 /** How long an attendance reminder stays worth sending: by then another meeting has been held. */
 const ATTENDANCE_STALE_DAYS = 28;
 
+/**
+ * Entries already worked out for one subject (a milestone, a decision, a trust's meetings), by the
+ * subject object itself: the record never changes an object, it replaces it, so the same object with
+ * the same trust details and settings gives the same entries. The schedule is worked out again after
+ * every event of the trust, and most subjects did not change.
+ */
+const bySubject = new WeakMap<object, { context: string; entries: ScheduleEntry[] }>();
+
+function remembered(subject: object, context: string, build: () => ScheduleEntry[]): ScheduleEntry[] {
+  const held = bySubject.get(subject);
+  if (held !== undefined && held.context === context) return held.entries;
+  const entries = build();
+  bySubject.set(subject, { context, entries });
+  return entries;
+}
+
+/** Everything an entry takes from outside its subject: the trust's names and the settings. */
+function contextOf(state: TrustState, settings: ReminderSettings): string {
+  return JSON.stringify([state.trustId, state.authority, state.name, settings]);
+}
+
 export function scheduleFor(state: TrustState, settings: ReminderSettings): ScheduleEntry[] {
   if (!settings.enabled || state.phase === 'not-proposed' || state.phase.startsWith('closed')) return [];
-  const make = entryMaker(state, settings);
+  const make = entryMaker(state, settings, contextOf(state, settings));
   return [
     ...milestoneEntries(state, settings, make),
     ...keyIssuesReviewEntries(state, settings, make),
@@ -86,10 +107,14 @@ interface Draft {
   everyDays: number | null;
   recipients: string[];
 }
-type Make = (draft: Draft) => ScheduleEntry;
+interface Make {
+  (draft: Draft): ScheduleEntry;
+  /** The trust's names and the settings, as `contextOf` gives them. */
+  context: string;
+}
 
-function entryMaker(state: TrustState, settings: ReminderSettings): Make {
-  return (draft) => {
+function entryMaker(state: TrustState, settings: ReminderSettings, context: string): Make {
+  const make = (draft: Draft): ScheduleEntry => {
     const remindOn = addDays(draft.subjectDate, -draft.leadDays);
     return {
       ...draft,
@@ -102,6 +127,7 @@ function entryMaker(state: TrustState, settings: ReminderSettings): Make {
       recipients: [...new Set(draft.recipients)],
     };
   };
+  return Object.assign(make, { context });
 }
 
 /**
@@ -146,23 +172,25 @@ function overdue(
 function milestoneEntries(state: TrustState, settings: ReminderSettings, make: Make): ScheduleEntry[] {
   return Object.values(state.milestones)
     .filter((m) => m.completedOn === null)
-    .flatMap((m) => {
-      const base = {
-        subjectId: m.milestoneId,
-        subjectTitle: m.title,
-        recipients: [m.owner, PROGRAMME_MANAGER],
-      };
-      return [
-        ...countdown(
-          settings.milestoneLeadDays,
-          m.forecastDue,
-          settings,
-          { ...base, rule: 'milestone-due' },
-          make,
-        ),
-        overdue('milestone-overdue', m.forecastDue, settings, base, make),
-      ];
-    });
+    .flatMap((m) =>
+      remembered(m, make.context, () => {
+        const base = {
+          subjectId: m.milestoneId,
+          subjectTitle: m.title,
+          recipients: [m.owner, PROGRAMME_MANAGER],
+        };
+        return [
+          ...countdown(
+            settings.milestoneLeadDays,
+            m.forecastDue,
+            settings,
+            { ...base, rule: 'milestone-due' },
+            make,
+          ),
+          overdue('milestone-overdue', m.forecastDue, settings, base, make),
+        ];
+      }),
+    );
 }
 
 function keyIssuesReviewEntries(state: TrustState, settings: ReminderSettings, make: Make): ScheduleEntry[] {
@@ -207,6 +235,25 @@ function annualReviewEntries(state: TrustState, settings: ReminderSettings, make
 }
 
 function attendanceEntries(state: TrustState, settings: ReminderSettings, make: Make): ScheduleEntry[] {
+  // From what attendance is worked out from (the meetings, the members, the latest day on record):
+  // remembered by the meetings, with the others in the context.
+  const context = `${make.context}|${membersSeen(state.members)}|${state.lastOccurredOn}`;
+  return remembered(state.meetings, context, () => attendanceNow(state, settings, make));
+}
+
+/** A number per members object (by identity), for the attendance entries' context. */
+const membersIds = new WeakMap<object, number>();
+let nextMembersId = 0;
+function membersSeen(members: object): number {
+  let id = membersIds.get(members);
+  if (id === undefined) {
+    id = nextMembersId += 1;
+    membersIds.set(members, id);
+  }
+  return id;
+}
+
+function attendanceNow(state: TrustState, settings: ReminderSettings, make: Make): ScheduleEntry[] {
   const meetings = entriesOf(state.meetings);
   const last = meetings.reduce<CalendarDate | null>(
     (d, m) => (d === null || m.heldOn > d ? m.heldOn : d),
@@ -234,17 +281,19 @@ function decisionEntries(state: TrustState, settings: ReminderSettings, make: Ma
   return entriesOf(state.decisions as AppendLog<DecisionRecord>)
     .filter((d) => d.effectiveFrom > d.decidedOn)
     .flatMap((d) =>
-      countdown(
-        settings.decisionEffectiveLeadDays,
-        d.effectiveFrom,
-        settings,
-        {
-          rule: 'decision-effective',
-          subjectId: `decision-${d.decisionId}`,
-          subjectTitle: `Decision takes effect: ${d.title}`,
-          recipients: [PROGRAMME_MANAGER, d.leadAgency],
-        },
-        make,
+      remembered(d, make.context, () =>
+        countdown(
+          settings.decisionEffectiveLeadDays,
+          d.effectiveFrom,
+          settings,
+          {
+            rule: 'decision-effective',
+            subjectId: `decision-${d.decisionId}`,
+            subjectTitle: `Decision takes effect: ${d.title}`,
+            recipients: [PROGRAMME_MANAGER, d.leadAgency],
+          },
+          make,
+        ),
       ),
     );
 }
