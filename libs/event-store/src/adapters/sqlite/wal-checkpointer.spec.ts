@@ -88,6 +88,55 @@ describe('background WAL checkpoints (a worker thread on a real SQLite file)', (
     }
   });
 
+  it('never holds a commit waiting for a reader that keeps an old snapshot open', async () => {
+    const store = SqliteEventStore.open({ path, checkpointInBackground: true, truncateWalAfterFrames: 300 });
+    // Another process reading (a backup, a second API): its snapshot keeps the WAL from truncating.
+    const reader = new Database(path, { readonly: true });
+    try {
+      reader.exec('BEGIN');
+      reader.prepare('SELECT COUNT(*) FROM events').pluck().get();
+      await fill(store, 10);
+      await store.checkpointer!.nextCheckpoint(); // reports the WAL past the limit
+      const started = Date.now();
+      await fill(store, 5); // each commit may try to truncate: busy at once, never the 5 s timeout
+      expect(Date.now() - started).toBeLessThan(2_500);
+      expect(store.checkpointer!.status().truncations).toBe(0);
+      reader.exec('COMMIT');
+      for (let i = 0; i < 20 && store.checkpointer!.status().truncations === 0; i += 1) {
+        await fill(store, 1);
+        await store.checkpointer!.nextCheckpoint();
+      }
+      expect(store.checkpointer!.status().truncations).toBeGreaterThan(0);
+    } finally {
+      reader.close();
+      await store.close();
+    }
+  });
+
+  it('goes back to SQLite’s own checkpoints, and says so, when the thread dies', async () => {
+    const problems: string[] = [];
+    const store = SqliteEventStore.open({
+      path,
+      checkpointInBackground: true,
+      onProblem: (message) => problems.push(message),
+    });
+    try {
+      const db = (store as unknown as { db: Database.Database }).db;
+      await (
+        store.checkpointer as unknown as { worker: { terminate(): Promise<number> } }
+      ).worker.terminate();
+      for (let i = 0; i < 50 && problems.length === 0; i += 1) await new Promise((r) => setTimeout(r, 10));
+      expect(problems.join('\n')).toMatch(
+        /checkpoint thread exited.*checkpoints on its own connection again/,
+      );
+      expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+      await fill(store, 40);
+      expect(statSync(path).size).toBeGreaterThan(2_000_000);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('without it, a commit past 1,000 pages checkpoints as SQLite does by default', async () => {
     const store = SqliteEventStore.open({ path });
     try {
@@ -100,7 +149,7 @@ describe('background WAL checkpoints (a worker thread on a real SQLite file)', (
     }
   });
 
-  it('loses nothing: every event is read back after close and reopen, and the file is sound', async () => {
+  it('loses nothing with the thread at work: every event is read back after close and reopen, and the file is sound', async () => {
     const store = SqliteEventStore.open({ path, checkpointInBackground: true });
     const written = await fill(store, 30);
     await store.close();

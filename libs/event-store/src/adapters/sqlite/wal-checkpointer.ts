@@ -27,6 +27,9 @@ export interface WalCheckpointerOptions {
 /** SQLite's default, restored if the checkpoint thread stops. */
 const AUTOCHECKPOINT_PAGES = 1000;
 const TRUNCATE_AFTER_FRAMES = 4000;
+/** A checkpoint not answered in this long: the thread is taken to be stuck. */
+const UNANSWERED_MS = 30_000;
+const PROBLEM_EVERY_MS = 60_000;
 
 /**
  * The checkpoint thread's code. Plain JavaScript run with `eval`, so it needs no build step in any
@@ -62,7 +65,8 @@ parentPort.on('message', (message) => {
  * A commit can start the WAL again only if no checkpoint is running at that moment; under a steady
  * stream of commits that can be missed again and again. So once the WAL holds `truncateAfterFrames`
  * frames, the store's connection, between two commits, runs `wal_checkpoint(TRUNCATE)` itself: most
- * frames are already copied, so it is short, and the WAL starts again from nothing.
+ * frames are already copied, so it is short, and the WAL starts again from nothing. It never waits
+ * for a lock (see `truncate`); a thread that stops answering is replaced by SQLite's own checkpoints.
  *
  * Durability is unchanged: commits still sync the WAL (synchronous is the store's setting), and a
  * checkpoint syncs before and after copying, as SQLite's own does. If the thread fails, the store's
@@ -75,6 +79,8 @@ export class WalCheckpointer {
   private inFlight = false;
   private stopped = false;
   private truncateDue = false;
+  private inFlightSince = 0;
+  private lastProblemAt = Number.NEGATIVE_INFINITY;
   private truncations = 0;
   private lastReport: CheckpointReport | undefined;
   private completed = 0;
@@ -112,14 +118,26 @@ export class WalCheckpointer {
     this.dirty = true;
     if (this.truncateDue && !this.stopped) {
       this.truncateDue = false;
-      try {
-        const [report] = this.db.pragma('wal_checkpoint(TRUNCATE)') as CheckpointReport[];
-        // Busy (the thread's checkpoint held on past the busy timeout): again after the next commit.
-        if (report.busy === 0) this.truncations += 1;
-        else this.truncateDue = true;
-      } catch (error) {
-        this.options.onProblem?.(`truncating the WAL failed: ${(error as Error).message}`);
-      }
+      this.truncate();
+    }
+  }
+
+  /**
+   * `wal_checkpoint(TRUNCATE)` on the store's connection, never waiting: with the busy timeout at
+   * zero, a reader holding an old snapshot (another process, a backup) or the thread's own
+   * checkpoint makes it answer busy at once instead of holding every request for the timeout. Busy,
+   * it is tried again only after the next report that finds the WAL still long (at most every tick).
+   */
+  private truncate(): void {
+    const timeout = this.db.pragma('busy_timeout', { simple: true }) as number;
+    try {
+      this.db.pragma('busy_timeout = 0');
+      const [report] = this.db.pragma('wal_checkpoint(TRUNCATE)') as CheckpointReport[];
+      if (report.busy === 0) this.truncations += 1;
+    } catch (error) {
+      this.problem(`truncating the WAL failed: ${(error as Error).message}`);
+    } finally {
+      this.db.pragma(`busy_timeout = ${timeout}`);
     }
   }
 
@@ -147,10 +165,28 @@ export class WalCheckpointer {
   }
 
   private tick(): void {
-    if (!this.dirty || this.inFlight || this.stopped) return;
+    if (this.stopped) return;
+    if (this.inFlight) {
+      // A thread that stopped answering would leave the WAL to grow with no checkpoint at all.
+      if (Date.now() - this.inFlightSince > UNANSWERED_MS) {
+        void this.worker.terminate();
+        this.fallBack(`the checkpoint thread has not answered for ${UNANSWERED_MS / 1000} s`);
+      }
+      return;
+    }
+    if (!this.dirty) return;
     this.dirty = false;
     this.inFlight = true;
+    this.inFlightSince = Date.now();
     this.worker.postMessage('checkpoint');
+  }
+
+  /** Tells of a problem once a minute at most (a failing checkpoint is retried every tick). */
+  private problem(message: string): void {
+    const now = Date.now();
+    if (now - this.lastProblemAt < PROBLEM_EVERY_MS) return;
+    this.lastProblemAt = now;
+    this.options.onProblem?.(message);
   }
 
   private answered(message: { ok: boolean; report?: CheckpointReport; message?: string }): void {
@@ -165,7 +201,7 @@ export class WalCheckpointer {
       }
     } else {
       this.dirty = true;
-      this.options.onProblem?.(`a background checkpoint failed: ${message.message ?? 'unknown error'}`);
+      this.problem(`a background checkpoint failed: ${message.message ?? 'unknown error'}`);
     }
     for (const resolve of this.waiting) resolve(message.ok ? message.report : undefined);
     this.waiting.clear();
