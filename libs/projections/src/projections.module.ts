@@ -44,8 +44,8 @@ export class ProjectionsModule implements OnApplicationShutdown {
     };
   }
 
-  onApplicationShutdown(): void {
-    this.projector.db.close();
+  async onApplicationShutdown(): Promise<void> {
+    await this.projector.db.shutdown();
   }
 }
 

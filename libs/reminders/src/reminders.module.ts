@@ -158,7 +158,7 @@ export class RemindersModule implements OnApplicationBootstrap, OnModuleDestroy,
 
   async onApplicationShutdown(): Promise<void> {
     for (const channel of this.channels.values()) await channel.close?.();
-    this.db.close();
+    await this.db.shutdown();
   }
 }
 

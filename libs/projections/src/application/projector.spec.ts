@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore, type RecordedEvent } from '@trustworks/event-store';
@@ -58,7 +58,9 @@ describe('Projector', () => {
       expect(db.db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
       await catchUp(store, new Projector(store, db), { batchSize: 50 });
       expect(db.dump()).toEqual(reference);
-      db.close();
+      await db.shutdown();
+      // The thread's connection closed first, so the last close copied the WAL in and removed it.
+      expect(existsSync(`${path}-wal`)).toBe(false);
       const reopened = ProjectionDb.open(path);
       opened.push(reopened);
       expect(reopened.dump()).toEqual(reference);

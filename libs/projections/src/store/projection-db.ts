@@ -209,9 +209,19 @@ export class ProjectionDb {
     );
   }
 
+  /** Closes at once; a checkpoint thread is stopped without waiting (see `shutdown`). */
   close(): void {
     void this.checkpointer?.stop();
     if (this.db.open) this.db.close();
+  }
+
+  /**
+   * Stops the checkpoint thread (closing its connection) and then closes: the last connection to
+   * close copies the WAL into the file and removes it, as SQLite does. The server's shutdown uses this.
+   */
+  async shutdown(): Promise<void> {
+    await this.checkpointer?.stop();
+    this.close();
   }
 }
 

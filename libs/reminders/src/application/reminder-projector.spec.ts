@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { RecordedEvent } from '@trustworks/event-store';
 import { decide, evolve, initialState, type TrustEvent, type TrustState } from '@trustworks/trust-domain';
+import { event, toShadow, trustProposed } from '@trustworks/trust-domain/decider/fixtures';
 import { fromJune, toJune } from '@trustworks/trust-domain/decider/cheshire-east.programme';
 import { TEST_CONTEXT } from '@trustworks/trust-domain/decider/testing';
 import { settingsStream } from '../domain/events';
@@ -101,6 +105,81 @@ describe('ReminderProjector writes only the entries that changed', () => {
       }
     } finally {
       live.db.close();
+    }
+  });
+
+  it('matches a rebuild when two processes take turns on the same file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'trustworks-reminders-two-'));
+    const path = join(dir, 'reminders.sqlite');
+    const a = new ReminderProjector(ReminderDb.open(path), load);
+    const b = new ReminderProjector(ReminderDb.open(path), load);
+    const fresh = new ReminderProjector(ReminderDb.open(':memory:'), load);
+    try {
+      // Uneven turns: each sees the other's rows and checkpoint in between.
+      for (let i = 0, turn = 0; i < events.length; turn += 1) {
+        const batch = events.slice(i, i + 1 + (turn % 4));
+        await (turn % 3 === 1 ? b : a).apply(batch, batch[batch.length - 1].position);
+        i += batch.length;
+        await fresh.apply(events.slice(0, i), events[i - 1].position);
+        expect(scheduleRows(a)).toEqual(scheduleRows(fresh));
+        fresh.reset();
+      }
+    } finally {
+      a.db.close();
+      b.db.close();
+      fresh.db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('leaves no row of the other process behind when its own next schedule equals its last', async () => {
+    // A milestone moved by one process and moved back by the other: the second's new schedule is
+    // the same as the one it last wrote, but the rows on file are the first process's.
+    const trustEvents: TrustEvent[] = [
+      ...toShadow(trustProposed({ trustId: TRUST })),
+      event('MilestoneScheduled', {
+        milestoneId: 'business-unit',
+        title: 'Business unit established',
+        owner: 'Business Unit Manager',
+        baselineDue: '2009-06-30',
+        dependsOn: [],
+        occurredAt: '2009-01-15',
+      }),
+      ...['2009-09-30', '2009-06-30'].map((newDue) =>
+        event('MilestoneRebaselined', {
+          milestoneId: 'business-unit',
+          newDue,
+          reason: 'Funding timetable',
+          approvedBy: 'Implementation Board',
+          occurredAt: '2009-05-01',
+        }),
+      ),
+    ];
+    const folded: TrustState[] = [];
+    trustEvents.reduce((state, e) => {
+      const next = evolve(state, e);
+      folded.push(next);
+      return next;
+    }, initialState());
+    const stored = trustEvents.map((e, i) => recorded(`trust-${TRUST}`, i, e.type, e.data));
+    const loadFolded = async (_trustId: string, revision?: number) => folded[revision ?? folded.length - 1];
+    const dir = mkdtempSync(join(tmpdir(), 'trustworks-reminders-back-'));
+    const path = join(dir, 'reminders.sqlite');
+    const a = new ReminderProjector(ReminderDb.open(path), loadFolded);
+    const b = new ReminderProjector(ReminderDb.open(path), loadFolded);
+    const whole = new ReminderProjector(ReminderDb.open(':memory:'), loadFolded);
+    try {
+      const last = stored.length - 1;
+      await a.apply(stored.slice(0, last - 1), last - 2);
+      await b.apply([stored[last - 1]], last - 1);
+      await a.apply([stored[last]], last);
+      await whole.apply(stored, last);
+      expect(scheduleRows(a)).toEqual(scheduleRows(whole));
+    } finally {
+      a.db.close();
+      b.db.close();
+      whole.db.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

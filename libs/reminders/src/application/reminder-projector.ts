@@ -61,6 +61,8 @@ export class ReminderProjector {
    * record, so only the entries that differ are written.
    */
   private readonly written = new Map<string, WrittenSchedule>();
+  /** The checkpoint this process last committed (`written` describes the rows as they were then). */
+  private lastCommitted: Position | null | undefined = undefined;
 
   constructor(
     readonly db: ReminderDb,
@@ -86,19 +88,25 @@ export class ReminderProjector {
       if (state !== null) states.set(trustId, state);
     }
     const changed = new Map<string, WrittenSchedule>();
+    let wrote = false;
     this.db.transaction(() => {
       // Another process on the same files may have applied some of these meanwhile: look again inside the lock.
       const committed = this.position();
       if (committed !== null && upTo <= committed) return;
-      // Another process moved the checkpoint: what this one believes written may no longer be so.
-      if (committed !== current) this.written.clear();
+      // The checkpoint is not where this process last left it: another process on the same files
+      // wrote since, and what this one believes written may no longer be so.
+      if (committed !== this.lastCommitted) this.written.clear();
       for (const event of fresh) if (committed === null || event.position > committed) this.record(event);
       for (const [trustId, state] of states) this.schedule(trustId, state, changed);
       this.db.setCheckpoint(upTo);
+      wrote = true;
     });
-    // Remembered only once committed: a failed batch leaves nothing believed written.
-    for (const [trustId, schedule] of changed) this.written.set(trustId, schedule);
-    if (this.written.size > WRITTEN_LIMIT) this.written.clear();
+    if (wrote) {
+      // Remembered only once committed: a failed batch leaves nothing believed written.
+      this.lastCommitted = upTo;
+      for (const [trustId, schedule] of changed) this.written.set(trustId, schedule);
+      if (this.written.size > WRITTEN_LIMIT) this.written.clear();
+    }
     for (const listener of this.listeners) listener(upTo);
   }
 
