@@ -56,7 +56,8 @@ describe('SlidingWindowStorage (the write throttle counts)', () => {
   it('without a block duration, says when the oldest counted hit leaves', async () => {
     await hit('a', 2);
     now += 20_000;
-    await hit('a', 2);
+    // The first hit (09:00:00) stops counting at 09:01:01: the window resets for this caller in 41 s.
+    expect((await hit('a', 2)).timeToExpire).toBe(41);
     const refused = await hit('a', 2);
     expect(refused.isBlocked).toBe(true);
     // The first hit (09:00:00) stops counting at 09:01:01, 41 s from now.

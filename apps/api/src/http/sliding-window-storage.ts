@@ -63,7 +63,11 @@ export class SlidingWindowStorage implements ThrottlerStorage {
     }
     return {
       totalHits: isBlocked ? counter.total + 1 : counter.total,
-      timeToExpire: Math.ceil(ttl / 1000),
+      // Seconds until the oldest counted hit stops counting (X-RateLimit-Reset).
+      timeToExpire:
+        counter.total > 0
+          ? Math.max(1, Math.ceil(untilOldestLeaves(counter, now) / 1000))
+          : Math.ceil(ttl / 1000),
       isBlocked,
       timeToBlockExpire: isBlocked ? Math.max(1, Math.ceil((counter.blockedUntil - now) / 1000)) : 0,
     };

@@ -50,5 +50,8 @@ describe('canonicalJson (the bytes every stored hash covers)', () => {
     expect(canonicalJson({ é: 1, e: 2, E: 3, '10': 4, '9': 5 })).toBe('{"10":4,"9":5,"E":3,"e":2,"é":1}');
     expect(canonicalJson('line\nbreak "quoted"')).toBe('"line\\nbreak \\"quoted\\""');
     expect(canonicalJson(undefined)).toBe('null');
+    // eslint-disable-next-line no-sparse-arrays
+    const holed = [1, , 3];
+    expect(canonicalJson(holed)).toBe(reference(holed));
   });
 });

@@ -13,6 +13,8 @@ export function canonicalJson(value: unknown): string {
     let out = '[';
     for (let i = 0; i < value.length; i += 1) {
       if (i > 0) out += ',';
+      // A hole (never in parsed JSON) stays empty, as the original `map(...).join(',')` left it.
+      if (!(i in value)) continue;
       const item: unknown = value[i];
       out += item === undefined ? 'null' : canonicalJson(item);
     }

@@ -91,16 +91,21 @@ describe('TrustRepository after a command', () => {
   it('decides a minted trust id without reading, and if that id turns out to exist, decides again on the stream', async () => {
     const trustId = 'trust-minted-twice';
     const proposal = trustProposed({ trustId, authority: AUTHORITY });
+    const reads = jest.spyOn(store, 'readStream');
     const first = await handler.execute(trustId, commandFor(proposal), principal, {
       correlationId: 'c-1',
       mintedId: true,
     });
     expect(first.revision).toBe(0);
+    expect(reads).not.toHaveBeenCalled();
     // The same id minted again (it cannot happen with random UUIDs, but the store must still hold):
     // the append expecting no stream is refused, and the real stream's rules answer.
     await expect(
       handler.execute(trustId, commandFor(proposal), principal, { correlationId: 'c-2', mintedId: true }),
     ).rejects.toMatchObject({ code: 'TRUST.ALREADY_PROPOSED' });
+    // Refused by the store first (no stream expected), then decided on a real read of the stream.
+    expect(reads).toHaveBeenCalledTimes(1);
+    reads.mockRestore();
     expect((await new TrustRepository(other).load(trustId)).revision).toBe(0);
   });
 
