@@ -154,14 +154,25 @@ export class WalCheckpointer {
 
   /** Stops the thread; the store's own connection checkpoints (and its close) as SQLite does by default. */
   async stop(): Promise<void> {
-    if (this.stopped) return;
+    if (this.halt()) await this.worker.terminate();
+  }
+
+  /**
+   * Stops ticking, answers whoever waits, and hands checkpointing back to the store's connection at
+   * once (so a caller that closes it right after, without waiting, may). False if already stopped.
+   */
+  private halt(): boolean {
+    if (this.stopped) return false;
     this.stopped = true;
     clearInterval(this.timer);
-    for (const resolve of this.waiting) resolve(undefined);
-    this.waiting.clear();
-    // At once, so a caller that closes the connection right after (without waiting) may.
+    this.settle(undefined);
     if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
-    await this.worker.terminate();
+    return true;
+  }
+
+  private settle(report: CheckpointReport | undefined): void {
+    for (const resolve of this.waiting) resolve(report);
+    this.waiting.clear();
   }
 
   private tick(): void {
@@ -203,17 +214,10 @@ export class WalCheckpointer {
       this.dirty = true;
       this.problem(`a background checkpoint failed: ${message.message ?? 'unknown error'}`);
     }
-    for (const resolve of this.waiting) resolve(message.ok ? message.report : undefined);
-    this.waiting.clear();
+    this.settle(message.ok ? message.report : undefined);
   }
 
   private fallBack(reason: string): void {
-    if (this.stopped) return;
-    this.stopped = true;
-    clearInterval(this.timer);
-    for (const resolve of this.waiting) resolve(undefined);
-    this.waiting.clear();
-    if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
-    this.options.onProblem?.(`${reason}; the store checkpoints on its own connection again`);
+    if (this.halt()) this.options.onProblem?.(`${reason}; the store checkpoints on its own connection again`);
   }
 }
