@@ -1,7 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { WalCheckpointer } from '@trustworks/event-store';
+import { ReadModelFile, type ReadModelFileOptions } from '@trustworks/event-store';
 import type { MilestoneFacts } from '../domain/timeline';
 import type { AttendanceRow, TrustSummaryRow } from '../domain/trust-rows';
 import { PROJECTION_SCHEMA, PROJECTION_TABLES } from './projection-schema';
@@ -50,12 +48,13 @@ const DECISIONS_PER_INSERT = 32;
  */
 export class ProjectionDb {
   private readonly stmt: Record<string, Database.Statement>;
-  /** The background checkpoint thread, when asked for at open. */
-  private checkpointer: WalCheckpointer | undefined;
+  readonly db: Database.Database;
   /** Multi-row decision inserts, by how many rows each takes. */
   private readonly decisionInserts = new Map<number, Database.Statement>();
 
-  private constructor(readonly db: Database.Database) {
+  private constructor(private readonly file: ReadModelFile) {
+    const db = file.db;
+    this.db = db;
     db.exec(PROJECTION_SCHEMA);
     this.stmt = {
       checkpoint: db.prepare('SELECT position FROM checkpoints WHERE name = ?').pluck(),
@@ -81,27 +80,12 @@ export class ProjectionDb {
     };
   }
 
-  /**
-   * `checkpointInBackground`: copy the WAL into the file on a worker thread instead of inside the
-   * commit that crosses 1,000 pages (see `WalCheckpointer`); the server turns it on.
-   */
-  static open(path: string, options: { checkpointInBackground?: boolean } = {}): ProjectionDb {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    const db = new Database(path);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    db.pragma('busy_timeout = 5000');
-    const opened = new ProjectionDb(db);
-    if (options.checkpointInBackground && path !== ':memory:') {
-      opened.checkpointer = WalCheckpointer.start(db, path);
-    }
-    return opened;
+  static open(path: string, options: ReadModelFileOptions = {}): ProjectionDb {
+    return new ProjectionDb(ReadModelFile.open(path, options));
   }
 
   transaction<T>(work: () => T): T {
-    const result = this.db.transaction(work).immediate();
-    this.checkpointer?.committed();
-    return result;
+    return this.file.transaction(work);
   }
 
   checkpoint(name: string): number | null {
@@ -209,19 +193,13 @@ export class ProjectionDb {
     );
   }
 
-  /** Closes at once; a checkpoint thread is stopped without waiting (see `shutdown`). */
   close(): void {
-    void this.checkpointer?.stop();
-    if (this.db.open) this.db.close();
+    this.file.close();
   }
 
-  /**
-   * Stops the checkpoint thread (closing its connection) and then closes: the last connection to
-   * close copies the WAL into the file and removes it, as SQLite does. The server's shutdown uses this.
-   */
-  async shutdown(): Promise<void> {
-    await this.checkpointer?.stop();
-    this.close();
+  /** Closes after stopping any checkpoint thread (see `ReadModelFile.shutdown`): the server's shutdown. */
+  shutdown(): Promise<void> {
+    return this.file.shutdown();
   }
 }
 

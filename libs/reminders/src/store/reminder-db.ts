@@ -1,7 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { WalCheckpointer, type Position } from '@trustworks/event-store';
+import { ReadModelFile, type ReadModelFileOptions, type Position } from '@trustworks/event-store';
 import type { CalendarDate } from '@trustworks/trust-domain';
 import type {
   ReminderAcknowledgedData,
@@ -39,10 +37,11 @@ const CHECKPOINT = 'reminders';
  */
 export class ReminderDb {
   private readonly stmt: Statements;
-  /** The background checkpoint thread, when asked for at open. */
-  private checkpointer: WalCheckpointer | undefined;
+  readonly db: Database.Database;
 
-  private constructor(readonly db: Database.Database) {
+  private constructor(private readonly file: ReadModelFile) {
+    const db = file.db;
+    this.db = db;
     if (db.pragma('user_version', { simple: true }) !== REMINDER_SCHEMA_VERSION) {
       // A cache of the events: an older layout is dropped and the runner rebuilds it from the start.
       for (const table of REMINDER_TABLES) db.exec(`DROP TABLE IF EXISTS ${table}`);
@@ -52,27 +51,12 @@ export class ReminderDb {
     this.stmt = statements(db);
   }
 
-  /**
-   * `checkpointInBackground`: copy the WAL into the file on a worker thread instead of inside the
-   * commit that crosses 1,000 pages (see `WalCheckpointer`); the server turns it on.
-   */
-  static open(path: string, options: { checkpointInBackground?: boolean } = {}): ReminderDb {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    const db = new Database(path);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    db.pragma('busy_timeout = 5000');
-    const opened = new ReminderDb(db);
-    if (options.checkpointInBackground && path !== ':memory:') {
-      opened.checkpointer = WalCheckpointer.start(db, path);
-    }
-    return opened;
+  static open(path: string, options: ReadModelFileOptions = {}): ReminderDb {
+    return new ReminderDb(ReadModelFile.open(path, options));
   }
 
   transaction<T>(work: () => T): T {
-    const result = this.db.transaction(work).immediate();
-    this.checkpointer?.committed();
-    return result;
+    return this.file.transaction(work);
   }
 
   checkpoint(): Position | null {
@@ -89,19 +73,13 @@ export class ReminderDb {
     );
   }
 
-  /** Closes at once; a checkpoint thread is stopped without waiting (see `shutdown`). */
   close(): void {
-    void this.checkpointer?.stop();
-    if (this.db.open) this.db.close();
+    this.file.close();
   }
 
-  /**
-   * Stops the checkpoint thread (closing its connection) and then closes: the last connection to
-   * close copies the WAL into the file and removes it, as SQLite does. The server's shutdown uses this.
-   */
-  async shutdown(): Promise<void> {
-    await this.checkpointer?.stop();
-    this.close();
+  /** Closes after stopping any checkpoint thread (see `ReadModelFile.shutdown`): the server's shutdown. */
+  shutdown(): Promise<void> {
+    return this.file.shutdown();
   }
 
   // ---- settings ----
