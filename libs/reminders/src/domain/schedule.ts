@@ -15,6 +15,7 @@ import {
   planReviewDue,
   entriesOf,
   type AppendLog,
+  type AttendanceRow,
   type CalendarDate,
   type DecisionRecord,
   type TrustState,
@@ -235,25 +236,17 @@ function annualReviewEntries(state: TrustState, settings: ReminderSettings, make
 }
 
 function attendanceEntries(state: TrustState, settings: ReminderSettings, make: Make): ScheduleEntry[] {
-  // From what attendance is worked out from (the meetings, the members, the latest day on record):
-  // remembered by the meetings, with the others in the context.
-  const context = `${make.context}|${membersSeen(state.members)}|${state.lastOccurredOn}`;
-  return remembered(state.meetings, context, () => attendanceNow(state, settings, make));
+  // The domain hands back the same attendance rows while nothing they depend on has changed.
+  const rows = attendanceOf(state);
+  return remembered(rows, make.context, () => attendanceNow(state, rows, settings, make));
 }
 
-/** A number per members object (by identity), for the attendance entries' context. */
-const membersIds = new WeakMap<object, number>();
-let nextMembersId = 0;
-function membersSeen(members: object): number {
-  let id = membersIds.get(members);
-  if (id === undefined) {
-    id = nextMembersId += 1;
-    membersIds.set(members, id);
-  }
-  return id;
-}
-
-function attendanceNow(state: TrustState, settings: ReminderSettings, make: Make): ScheduleEntry[] {
+function attendanceNow(
+  state: TrustState,
+  rows: readonly AttendanceRow[],
+  settings: ReminderSettings,
+  make: Make,
+): ScheduleEntry[] {
   const meetings = entriesOf(state.meetings);
   const last = meetings.reduce<CalendarDate | null>(
     (d, m) => (d === null || m.heldOn > d ? m.heldOn : d),
@@ -261,7 +254,7 @@ function attendanceNow(state: TrustState, settings: ReminderSettings, make: Make
   );
   if (last === null) return [];
   const notice = addDays(last, 1);
-  return attendanceOf(state)
+  return rows
     .filter((row) => row.belowMinimum)
     .map((row) =>
       make({
