@@ -48,6 +48,9 @@ function recorded(stream: string, revision: number, type: string, data: unknown)
   };
 }
 
+const idOf = (row: unknown) => (row as { schedule_id: string }).schedule_id;
+const sameId = (a: unknown, b: unknown) => idOf(a) === idOf(b);
+
 function scheduleRows(projector: ReminderProjector): unknown[] {
   return projector.db.db.prepare('SELECT * FROM schedule ORDER BY schedule_id').all();
 }
@@ -102,6 +105,43 @@ describe('ReminderProjector writes only the entries that changed', () => {
         await fresh.apply(events.slice(0, i + 1), event.position);
         expect(scheduleRows(live)).toEqual(scheduleRows(fresh));
         fresh.db.close();
+      }
+    } finally {
+      live.db.close();
+    }
+  });
+
+  it('writes an entry only when what it says changed, even when the schedule rebuilt it as a new object', async () => {
+    const live = new ReminderProjector(ReminderDb.open(':memory:'), load);
+    const written: string[][] = [];
+    const update = live.db.updateSchedule.bind(live.db);
+    live.db.updateSchedule = (changed, removed, sendHour) => {
+      written.push([...changed.map((entry) => entry.scheduleId), ...removed]);
+      update(changed, removed, sendHour);
+    };
+    // A whole rewrite (the first schedule, a new send hour) writes every entry and drops the rest.
+    const replace = live.db.replaceSchedule.bind(live.db);
+    live.db.replaceSchedule = (trustId, entries, sendHour) => {
+      const held = scheduleRows(live).map(idOf);
+      written.push([
+        ...entries.map((entry) => entry.scheduleId),
+        ...held.filter((id) => !entries.some((e) => e.scheduleId === id)),
+      ]);
+      replace(trustId, entries, sendHour);
+    };
+    try {
+      let before = scheduleRows(live);
+      for (const event of events) {
+        written.length = 0;
+        await live.apply([event], event.position);
+        const after = scheduleRows(live) as { schedule_id: string }[];
+        const differing = after
+          .filter((row) => JSON.stringify(row) !== JSON.stringify(before.find((b) => sameId(b, row))))
+          .map((row) => row.schedule_id);
+        const gone = before.filter((b) => !after.some((row) => sameId(b, row))).map(idOf);
+        // Exactly the rows that differ are written: none of the unchanged ones again.
+        expect(written.flat().sort()).toEqual([...differing, ...gone].sort());
+        before = after;
       }
     } finally {
       live.db.close();

@@ -25,21 +25,28 @@ export type LoadTrust = (trustId: string, revision?: number) => Promise<TrustSta
 
 const WRITTEN_LIMIT = 20_000;
 
-/** Each entry's JSON, by the entry (the schedule hands back the same entry objects while unchanged). */
-const signatures = new WeakMap<ScheduleEntry, string>();
-function signatureOf(entry: ScheduleEntry): string {
-  let json = signatures.get(entry);
-  if (json === undefined) {
-    json = JSON.stringify(entry);
-    signatures.set(entry, json);
-  }
-  return json;
+/**
+ * Whether two entries say the same: the same object (the schedule hands back the same entry objects
+ * while their subject is unchanged) or equal field by field. No JSON of each entry is kept to compare
+ * by: that string per entry, held for every decision of every trust, weighed more than the entries.
+ */
+function sameEntry(a: ScheduleEntry | undefined, b: ScheduleEntry): boolean {
+  if (a === b) return true;
+  if (a === undefined) return false;
+  const keys = Object.keys(b) as (keyof ScheduleEntry)[];
+  if (Object.keys(a).length !== keys.length) return false;
+  return keys.every((key) => {
+    const x = a[key];
+    const y = b[key];
+    if (Array.isArray(x) && Array.isArray(y)) return x.length === y.length && x.every((v, i) => v === y[i]);
+    return x === y;
+  });
 }
 
-/** A trust's schedule as last written: the send hour, and each entry's JSON by schedule id. */
+/** A trust's schedule as last written: the send hour, and each entry by schedule id. */
 interface WrittenSchedule {
   sendHour: number;
-  entries: Map<string, string>;
+  entries: Map<string, ScheduleEntry>;
 }
 
 export const REMINDER_STREAM_PREFIXES = [
@@ -119,16 +126,14 @@ export class ReminderProjector {
     const settings = effectiveSettings(this.db.settingsOf(trustId));
     const { sendHour } = settings;
     const entries = scheduleFor(state, settings);
-    const now = new Map(entries.map((entry) => [entry.scheduleId, signatureOf(entry)]));
+    const now = new Map(entries.map((entry) => [entry.scheduleId, entry]));
     // Within one batch a trust is scheduled once, after its events: `written` is what is in the file.
     const before = this.written.get(trustId);
     if (before === undefined || before.sendHour !== sendHour) {
       this.db.replaceSchedule(trustId, entries, sendHour);
     } else {
       const removed = [...before.entries.keys()].filter((id) => !now.has(id));
-      const differing = entries.filter(
-        (entry) => before.entries.get(entry.scheduleId) !== now.get(entry.scheduleId),
-      );
+      const differing = entries.filter((entry) => !sameEntry(before.entries.get(entry.scheduleId), entry));
       if (removed.length === 0 && differing.length === 0) return;
       this.db.updateSchedule(differing, removed, sendHour);
     }

@@ -80,9 +80,22 @@ function remembered(subject: object, context: string, build: () => ScheduleEntry
   return entries;
 }
 
-/** Everything an entry takes from outside its subject: the trust's names and the settings. */
+/** Each trust's context as last worked out, so every subject remembered under it holds one string. */
+const contexts = new Map<string, string>();
+const CONTEXTS_LIMIT = 10_000;
+
+/**
+ * Everything an entry takes from outside its subject: the trust's names and the settings. The same
+ * string object while they stay the same: each remembered subject keeps its context, and a fresh copy
+ * per event, held by every decision of a long-lived trust, was most of what the memo weighed.
+ */
 function contextOf(state: TrustState, settings: ReminderSettings): string {
-  return JSON.stringify([state.trustId, state.authority, state.name, settings]);
+  const context = JSON.stringify([state.trustId, state.authority, state.name, settings]);
+  const held = contexts.get(state.trustId);
+  if (held === context) return held;
+  if (contexts.size >= CONTEXTS_LIMIT) contexts.clear();
+  contexts.set(state.trustId, context);
+  return context;
 }
 
 export function scheduleFor(state: TrustState, settings: ReminderSettings): ScheduleEntry[] {
