@@ -122,16 +122,54 @@ export function contextFreeEventTypes(machine: TrustLifecycleMachine): ReadonlyS
   return new Set([...verdicts].filter(([, free]) => free).map(([eventType]) => eventType));
 }
 
-/** Transitions for `eventType` on the nodes active in `value`, deepest first, as candidates to explain. */
+interface Candidates {
+  /** By the state value as JSON: a machine has only so many configurations. */
+  byJson: Map<string, Map<string, AnyTransitionDefinition[]>>;
+  /** By the state value object itself, which a snapshot keeps while its state does not change. */
+  byObject: WeakMap<object, Map<string, AnyTransitionDefinition[]>>;
+}
+const candidatesByMachine = new WeakMap<object, Candidates>();
+
+/**
+ * Transitions for `eventType` on the nodes active in `value`, deepest first, as candidates to explain.
+ * Worked out once per state value: the allowed commands of a trust ask this of every event type each
+ * time the trust is read, and the definition never changes.
+ */
 export function candidateTransitions(
   machine: TrustLifecycleMachine,
   value: StateValue,
   eventType: TrustEventType,
-): AnyTransitionDefinition[] {
-  return allStateNodes(machine)
-    .filter((node) => isActiveIn(value, node.path))
-    .sort((a, b) => b.path.length - a.path.length)
-    .flatMap((node) => node.transitions.get(eventType) ?? []);
+): readonly AnyTransitionDefinition[] {
+  return candidatesOf(machine, value).get(eventType) ?? [];
+}
+
+function candidatesOf(
+  machine: TrustLifecycleMachine,
+  value: StateValue,
+): Map<string, AnyTransitionDefinition[]> {
+  let held = candidatesByMachine.get(machine);
+  if (held === undefined) {
+    held = { byJson: new Map(), byObject: new WeakMap() };
+    candidatesByMachine.set(machine, held);
+  }
+  const byObject = typeof value === 'object' ? held.byObject.get(value) : undefined;
+  if (byObject !== undefined) return byObject;
+  const key = JSON.stringify(value);
+  let byEvent = held.byJson.get(key);
+  if (byEvent === undefined) {
+    const active = allStateNodes(machine)
+      .filter((node) => isActiveIn(value, node.path))
+      .sort((a, b) => b.path.length - a.path.length);
+    byEvent = new Map();
+    for (const node of active) {
+      for (const [type, transitions] of node.transitions) {
+        byEvent.set(type, [...(byEvent.get(type) ?? []), ...transitions]);
+      }
+    }
+    held.byJson.set(key, byEvent);
+  }
+  if (typeof value === 'object') held.byObject.set(value, byEvent);
+  return byEvent;
 }
 
 export function guardName(t: AnyTransitionDefinition): string | undefined {
