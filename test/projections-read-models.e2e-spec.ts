@@ -150,6 +150,24 @@ describe('projected read models', () => {
         recordedAt: '2009-03-01T10:00:00.000Z',
       }),
     ]);
+    // Every field of the log and nothing of the row's key (trust id, sequence).
+    expect(Object.keys(res.body.decisions[0]).sort()).toEqual(
+      [
+        'decisionId',
+        'title',
+        'tier',
+        'leadAgency',
+        'rationale',
+        'meetingId',
+        'meetingBody',
+        'meetingHeldOn',
+        'decidedOn',
+        'effectiveFrom',
+        'recordedBy',
+        'recordedAt',
+        'revision',
+      ].sort(),
+    );
     const csv = await get(`/trusts/${trustId}/decisions.csv`);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     const [header, row] = csv.text.split('\r\n');
