@@ -2,15 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EsdbEventStore, SqliteEventStore, type RecordedEvent } from '@trustworks/event-store';
-import { testEvent, testEvents, uniquePrefix } from '@trustworks/event-store/contract/test-events';
+import {
+  testEvent,
+  testEvents,
+  uniquePrefix,
+  collectAll,
+} from '@trustworks/event-store/contract/test-events';
 import { migrateStore } from '../scripts/migrate-sqlite-to-esdb';
 import { EsdbStandInServer } from './esdb/esdb-stand-in-server';
-
-async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of iterable) out.push(item);
-  return out;
-}
 
 const withoutPosition = ({ position: _position, ...rest }: RecordedEvent) => rest;
 
@@ -48,9 +47,9 @@ describe('migrate:sqlite-to-esdb into the EventStoreDB stand-in', () => {
 
   it('copies every stream with its ids, order, revisions, data and metadata, and passes the count check', async () => {
     const report = await migrateStore(source, target, { batchSize: 7 });
-    const original = await collect(source.readAll());
+    const original = await collectAll(source.readAll());
     expect(report).toEqual({ streams: 9, copied: original.length, skipped: 0, mismatches: [] });
-    const copy = await collect(target.readAll({ filter: { streamPrefixes: [prefix] } }));
+    const copy = await collectAll(target.readAll({ filter: { streamPrefixes: [prefix] } }));
     expect(copy.map(withoutPosition)).toEqual(original.map(withoutPosition));
     for (let i = 1; i < copy.length; i++) expect(copy[i].position).toBeGreaterThan(copy[i - 1].position);
   });
@@ -63,7 +62,7 @@ describe('migrate:sqlite-to-esdb into the EventStoreDB stand-in', () => {
     await source.appendToStream(`${prefix}-2`, more);
     const third = await migrateStore(source, target);
     expect(third.copied).toBe(3);
-    const tail = await collect(target.readStream(`${prefix}-2`, { direction: 'backwards', maxCount: 3 }));
+    const tail = await collectAll(target.readStream(`${prefix}-2`, { direction: 'backwards', maxCount: 3 }));
     expect(tail.map((e) => e.id).reverse()).toEqual(more.map((e) => e.id));
   });
 });

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { SqliteEventStore } from '@trustworks/event-store/adapters/sqlite/sqlite-event-store';
 import type { RecordedEvent } from '@trustworks/event-store/port/event-store.port';
+import { collectAll } from '@trustworks/event-store/contract/test-events';
 
 /*
  * Durability under a crash: a child process appends with synchronous=FULL from several concurrent
@@ -101,12 +102,6 @@ function runAndKill(dbPath: string, atLeast: number): Promise<WriterRun> {
   });
 }
 
-async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of iterable) out.push(item);
-  return out;
-}
-
 function groupByStream<T extends { stream: string }>(items: readonly T[]): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) groups.set(item.stream, [...(groups.get(item.stream) ?? []), item]);
@@ -132,7 +127,7 @@ describe('SQLite event store durability when the writing process is killed', () 
 
       const store = SqliteEventStore.open({ path: dbPath, synchronous: 'FULL' });
       try {
-        const stored: RecordedEvent[] = await collect(store.readAll());
+        const stored: RecordedEvent[] = await collectAll(store.readAll());
         const byId = new Map(stored.map((e) => [e.id, e]));
         const lost = run.acks.filter((ack) => !byId.has(ack.id));
         expect(lost).toEqual([]);
@@ -144,7 +139,7 @@ describe('SQLite event store durability when the writing process is killed', () 
 
         for (const [stream, acked] of groupByStream(run.acks)) {
           expect(acked.map((a) => a.revision)).toEqual(acked.map((_, i) => i));
-          const events = await collect(store.readStream(stream));
+          const events = await collectAll(store.readStream(stream));
           expect(events.map((e) => e.revision)).toEqual(events.map((_, i) => i));
           expect(events.slice(0, acked.length).map((e) => e.id)).toEqual(acked.map((a) => a.id));
         }

@@ -11,15 +11,14 @@ import {
   type RecordedEvent,
 } from '@trustworks/event-store';
 import { eventStoreContract } from '@trustworks/event-store/contract/event-store.contract';
-import { testEvent, testEvents, uniqueStream } from '@trustworks/event-store/contract/test-events';
+import {
+  testEvent,
+  testEvents,
+  uniqueStream,
+  collectAll,
+} from '@trustworks/event-store/contract/test-events';
 import { hashChained } from './hash-chained-store';
 import { verifyChain } from './verify-chain';
-
-async function collect(iterable: AsyncIterable<RecordedEvent>): Promise<RecordedEvent[]> {
-  const out: RecordedEvent[] = [];
-  for await (const item of iterable) out.push(item);
-  return out;
-}
 
 function hideChain(event: RecordedEvent): RecordedEvent {
   const { hash: _hash, previousHash: _previous, ...metadata } = event.metadata;
@@ -74,7 +73,7 @@ describe('hashChained', () => {
     await store.appendToStream(stream, testEvents(2), { expectedRevision: 'no_stream' });
     await store.appendToStream(stream, testEvents(3), { expectedRevision: 1 });
     await store.appendToStream(stream, testEvents(1));
-    const events = await collect(store.readStream(stream));
+    const events = await collectAll(store.readStream(stream));
     expect(events[0].metadata.previousHash).toBeNull();
     for (let i = 1; i < events.length; i += 1) {
       expect(events[i].metadata.previousHash).toBe(events[i - 1].metadata.hash);
@@ -96,7 +95,7 @@ describe('hashChained', () => {
   it("retries concurrent 'any' appends until each is chained", async () => {
     const stream = uniqueStream();
     await Promise.all(Array.from({ length: 6 }, () => store.appendToStream(stream, [testEvent()])));
-    const events = await collect(store.readStream(stream));
+    const events = await collectAll(store.readStream(stream));
     expect(events).toHaveLength(6);
     expect((await verifyChain(events)).ok).toBe(true);
   });
@@ -104,7 +103,7 @@ describe('hashChained', () => {
   it("replaces a caller's own hash fields with the chain's", async () => {
     const stream = uniqueStream();
     await store.appendToStream(stream, [testEvent('Forged', {}, { hash: 'forged', previousHash: 'forged' })]);
-    const [event] = await collect(store.readStream(stream));
+    const [event] = await collectAll(store.readStream(stream));
     expect(event.metadata.previousHash).toBeNull();
     expect(event.metadata.hash).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -118,7 +117,7 @@ describe('hashChained', () => {
     const more = testEvents(1);
     const second = await store.appendToStream(stream, more, { expectedRevision: 1 });
     expect(await store.appendToStream(stream, more, { expectedRevision: 1 })).toEqual(second);
-    expect(await collect(store.readStream(stream))).toHaveLength(3);
+    expect(await collectAll(store.readStream(stream))).toHaveLength(3);
   });
 });
 
@@ -132,7 +131,7 @@ describe('verifyChain on a tampered SQLite file', () => {
     const db = new Database(path);
     db.exec('DROP TRIGGER events_no_update');
     db.prepare(`UPDATE events SET data = '{"seq":99}' WHERE stream_id = ? AND revision = 2`).run(stream);
-    const events = await collect(store.readStream(stream));
+    const events = await collectAll(store.readStream(stream));
     const report = await verifyChain(events);
     expect(report).toEqual({
       ok: false,

@@ -6,17 +6,15 @@ import {
   SqliteEventStore,
   WrongExpectedRevisionError,
   type EventStore,
-  type RecordedEvent,
 } from '@trustworks/event-store';
-import { testEvent, testEvents, uniqueStream } from '@trustworks/event-store/contract/test-events';
+import {
+  testEvent,
+  testEvents,
+  uniqueStream,
+  collectAll,
+} from '@trustworks/event-store/contract/test-events';
 import { HashChainedEventStore, hashChained } from './hash-chained-store';
 import { verifyChain } from './verify-chain';
-
-async function collect(iterable: AsyncIterable<RecordedEvent>): Promise<RecordedEvent[]> {
-  const out: RecordedEvent[] = [];
-  for await (const item of iterable) out.push(item);
-  return out;
-}
 
 /**
  * The decorator remembers each stream's tail, so its next append needs no read. Here two writers,
@@ -43,7 +41,7 @@ describe('hash chain tail cache, two writers on one SQLite file', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const verified = async () => verifyChain(await collect(first.readStream(stream)));
+  const verified = async () => verifyChain(await collectAll(first.readStream(stream)));
 
   it("chains to the other writer's events when it appended behind the cache's back", async () => {
     await first.appendToStream(stream, testEvents(2), { expectedRevision: 'no_stream' });
@@ -80,7 +78,7 @@ describe('hash chain tail cache, two writers on one SQLite file', () => {
     expect(await first.appendToStream(stream, [retry], { expectedRevision: 0 })).toEqual(stored);
     await first.appendToStream(stream, [testEvent()]);
     await first.appendToStream(stream, [testEvent()], { expectedRevision: 2 });
-    const events = await collect(first.readStream(stream));
+    const events = await collectAll(first.readStream(stream));
     expect(events[1].data).toEqual({ value: 'as the other writer stored it' });
     expect(await verifyChain(events)).toEqual({ ok: true, checked: 4, firstBroken: null });
   });
@@ -115,7 +113,7 @@ describe('hash chain over a store that cannot say whether it wrote', () => {
     expect(first.written).toBe(false);
     await store.appendToStream(stream, [testEvent()], { expectedRevision: 1 });
     await store.appendToStream(stream, [testEvent()]);
-    expect(await verifyChain(await collect(store.readStream(stream)))).toEqual({
+    expect(await verifyChain(await collectAll(store.readStream(stream)))).toEqual({
       ok: true,
       checked: 4,
       firstBroken: null,

@@ -9,7 +9,7 @@ import {
   timeout,
 } from 'rxjs';
 import type { EventStore, Position, RecordedEvent, SubscriptionMessage } from '../port/event-store.port';
-import { testEvents } from './test-events';
+import { collectAll, testEvents } from './test-events';
 
 /** Shared by the contract's parts: bounded waits, recorders of subscriptions, concurrent writers. */
 export const STEP_MS = 5_000;
@@ -98,12 +98,7 @@ export function withTimeout<T>(work: Promise<T>, what: string, ms = STEP_MS): Pr
 }
 
 export function collect<T>(iterable: AsyncIterable<T>, what: string): Promise<T[]> {
-  const run = async () => {
-    const out: T[] = [];
-    for await (const item of iterable) out.push(item);
-    return out;
-  };
-  return withTimeout(run(), what);
+  return withTimeout(collectAll(iterable), what);
 }
 
 export async function firstN<T>(iterable: AsyncIterable<T>, n: number): Promise<T[]> {

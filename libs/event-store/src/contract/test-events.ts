@@ -37,3 +37,10 @@ export function uniqueStream(prefix = 'test'): string {
 export function uniquePrefix(label = 'ns'): string {
   return `${label}${randomUUID().replace(/-/g, '')}`;
 }
+
+/** Everything an async iterable yields, in order (a stream or `$all` read, in a spec). */
+export async function collectAll<T>(iterable: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of iterable) out.push(item);
+  return out;
+}

@@ -1,20 +1,15 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteEventStore, type RecordedEvent } from '@trustworks/event-store';
+import { SqliteEventStore } from '@trustworks/event-store';
 import { seedTrustEvents } from '../testing/seed-events';
 import { ProjectionDb } from '../store/projection-db';
 import { catchUp } from './catch-up';
 import { Projector } from './projector';
+import { collectAll } from '@trustworks/event-store/contract/test-events';
 
 const TRUSTS = 12;
 const PER_TRUST = 70;
-
-async function collect(iterable: AsyncIterable<RecordedEvent>): Promise<RecordedEvent[]> {
-  const out: RecordedEvent[] = [];
-  for await (const item of iterable) out.push(item);
-  return out;
-}
 
 /** Real event-store and projection files; every projection is compared with a one-batch rebuild. */
 describe('Projector', () => {
@@ -34,7 +29,7 @@ describe('Projector', () => {
     seedTrustEvents(join(dir, 'events.sqlite'), TRUSTS, PER_TRUST);
     store = SqliteEventStore.open({ path: join(dir, 'events.sqlite') });
     const whole = projector('reference');
-    await whole.apply(await collect(store.readAll()), (await store.headPosition()) as number);
+    await whole.apply(await collectAll(store.readAll()), (await store.headPosition()) as number);
     reference = whole.db.dump();
   });
 
@@ -69,7 +64,7 @@ describe('Projector', () => {
 
     it('counts nothing twice when a batch it already committed is applied again', async () => {
       const p = projector('twice');
-      const events = await collect(store.readAll());
+      const events = await collectAll(store.readAll());
       const middle = events[Math.floor(events.length / 2)].position;
       await p.apply(
         events.filter((e) => e.position <= middle),
@@ -80,7 +75,7 @@ describe('Projector', () => {
     });
 
     it('resumes, with a fresh projector, from a checkpoint in the middle of every trust', async () => {
-      const events = await collect(store.readAll());
+      const events = await collectAll(store.readAll());
       const first = projector('resumed');
       await first.apply(events.slice(0, 500), events[499].position);
       const second = new Projector(store, first.db);
@@ -92,7 +87,7 @@ describe('Projector', () => {
   describe('a batch that is not committed', () => {
     it('writes nothing when abandoned, and the next batch starts from the committed states', async () => {
       const p = projector('abandoned');
-      const events = await collect(store.readAll());
+      const events = await collectAll(store.readAll());
       await p.apply(events.slice(0, 300), events[299].position);
       const before = p.db.dump();
       const batch = p.batch();
@@ -105,7 +100,7 @@ describe('Projector', () => {
 
     it('leaves the committed rows when its commit fails, and recovers on the next batch', async () => {
       const p = projector('failed');
-      const events = await collect(store.readAll());
+      const events = await collectAll(store.readAll());
       await p.apply(events.slice(0, 300), events[299].position);
       const before = p.db.dump();
       const batch = p.batch();

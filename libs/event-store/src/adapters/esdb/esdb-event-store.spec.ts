@@ -1,6 +1,6 @@
 import { EsdbStandInServer } from '../../../../../test/esdb/esdb-stand-in-server';
 import { eventStoreContract } from '../../contract/event-store.contract';
-import { testEvent, testEvents, uniqueStream } from '../../contract/test-events';
+import { testEvent, testEvents, uniqueStream, collectAll } from '../../contract/test-events';
 import type { RecordedEvent } from '../../port/event-store.port';
 import { EsdbEventStore } from './esdb-event-store';
 
@@ -15,12 +15,6 @@ eventStoreContract('esdb, against the EventStoreDB stand-in', async () => {
   return { store, teardown: () => store.close() };
 });
 
-async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of iterable) out.push(item);
-  return out;
-}
-
 describe('EsdbEventStore against the EventStoreDB stand-in', () => {
   let store: EsdbEventStore;
   beforeEach(() => {
@@ -29,7 +23,7 @@ describe('EsdbEventStore against the EventStoreDB stand-in', () => {
   afterEach(() => store.close());
 
   it('keeps system records ($-prefixed streams and types) out of readAll and the head', async () => {
-    const all: RecordedEvent[] = await collect(store.readAll());
+    const all: RecordedEvent[] = await collectAll(store.readAll());
     expect(all.some((e) => e.stream.startsWith('$') || e.type.startsWith('$'))).toBe(false);
     expect(server.log.records.some((r) => r.stream.startsWith('$'))).toBe(true);
   });

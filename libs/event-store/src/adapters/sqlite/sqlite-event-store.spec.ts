@@ -4,17 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RecordedEvent } from '../../port/event-store.port';
 import { eventStoreContract } from '../../contract/event-store.contract';
-import { testEvent, testEvents, uniqueStream } from '../../contract/test-events';
+import { testEvent, testEvents, uniqueStream, collectAll } from '../../contract/test-events';
 import { SqliteEventStore } from './sqlite-event-store';
 
 function freshDir(): string {
   return mkdtempSync(join(tmpdir(), 'trustworks-sqlite-es-'));
-}
-
-async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of iterable) out.push(item);
-  return out;
 }
 
 /** Reads the file through a connection of its own, so the answer comes from disk, not the store. */
@@ -108,11 +102,11 @@ describe('SqliteEventStore on a file', () => {
       const stream = uniqueStream();
       await first.appendToStream(stream, testEvents(3), { expectedRevision: 'no_stream' });
       await first.appendToStream(`${stream}-other`, [testEvent('Other', { nested: { ü: [1, 2] } })]);
-      const before: RecordedEvent[] = await collect(first.readAll());
+      const before: RecordedEvent[] = await collectAll(first.readAll());
       await first.close();
 
       const second = openStore();
-      expect(await collect(second.readAll())).toEqual(before);
+      expect(await collectAll(second.readAll())).toEqual(before);
       expect(await second.headPosition()).toBe(before.at(-1)!.position);
       const result = await second.appendToStream(stream, [testEvent()], { expectedRevision: 2 });
       expect(result.nextRevision).toBe(3);
@@ -138,7 +132,7 @@ describe('SqliteEventStore on a file', () => {
       expect(settled.filter((s) => s.status === 'rejected')).toEqual([]);
       const positions = settled.map((s) => (s.status === 'fulfilled' ? s.value.position : NaN));
       expect(new Set(positions).size).toBe(50);
-      const all = await collect(store.readAll());
+      const all = await collectAll(store.readAll());
       expect(all).toHaveLength(50);
       expect(all.map((e) => e.position).sort((a, b) => a - b)).toEqual([...positions].sort((a, b) => a - b));
     });
@@ -152,7 +146,7 @@ describe('SqliteEventStore on a file', () => {
         store.appendToStream('free-2', testEvents(2), { expectedRevision: 'no_stream' }),
       ]);
       expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
-      expect(await collect(store.readAll())).toHaveLength(4);
+      expect(await collectAll(store.readAll())).toHaveLength(4);
     });
   });
 
@@ -169,7 +163,7 @@ describe('SqliteEventStore on a file', () => {
         nextRevision: first.nextRevision,
         position: first.position,
       });
-      expect(await collect(store.readStream(stream))).toHaveLength(2);
+      expect(await collectAll(store.readStream(stream))).toHaveLength(2);
     });
   });
 
