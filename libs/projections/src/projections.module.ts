@@ -1,4 +1,4 @@
-import { type DynamicModule, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { type DynamicModule, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { join } from 'node:path';
 import { EVENT_STORE, type EventStore } from '@trustworks/event-store';
 import { CLOCK, systemClock } from '@trustworks/platform';
@@ -29,7 +29,13 @@ export class ProjectionsModule implements OnApplicationShutdown {
           provide: Projector,
           inject: [EVENT_STORE],
           useFactory: (store: EventStore) =>
-            new Projector(store, ProjectionDb.open(config.databasePath, { checkpointInBackground: true })),
+            new Projector(
+              store,
+              ProjectionDb.open(config.databasePath, {
+                checkpointInBackground: true,
+                onProblem: (message) => new Logger('Projections').warn(message),
+              }),
+            ),
         },
         {
           provide: ProjectionRunner,

@@ -1,6 +1,7 @@
 import {
   type DynamicModule,
   Inject,
+  Logger,
   Module,
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
@@ -71,7 +72,11 @@ export class RemindersModule implements OnApplicationBootstrap, OnModuleDestroy,
         { provide: ID_GENERATOR, useValue: uuidGenerator },
         {
           provide: ReminderDb,
-          useFactory: () => ReminderDb.open(config.databasePath, { checkpointInBackground: true }),
+          useFactory: () =>
+            ReminderDb.open(config.databasePath, {
+              checkpointInBackground: true,
+              onProblem: (message) => new Logger('Reminders').warn(message),
+            }),
         },
         {
           provide: LOAD_TRUST,

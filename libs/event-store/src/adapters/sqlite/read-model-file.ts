@@ -1,7 +1,6 @@
-import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import type Database from 'better-sqlite3';
 import { WalCheckpointer } from './wal-checkpointer';
+import { openWalFile } from './wal-file';
 
 export interface ReadModelFileOptions {
   /**
@@ -9,6 +8,8 @@ export interface ReadModelFileOptions {
    * pages (see `WalCheckpointer`); the server turns it on.
    */
   checkpointInBackground?: boolean;
+  /** Where the checkpoint thread reports what went wrong (see `WalCheckpointerOptions.onProblem`). */
+  onProblem?: (message: string) => void;
 }
 
 /**
@@ -24,14 +25,17 @@ export class ReadModelFile {
   ) {}
 
   static open(path: string, options: ReadModelFileOptions = {}): ReadModelFile {
-    const inMemory = path === ':memory:';
-    if (!inMemory) mkdirSync(dirname(path), { recursive: true });
-    const db = new Database(path);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    db.pragma('busy_timeout = 5000');
-    const background = options.checkpointInBackground && !inMemory;
-    return new ReadModelFile(db, background ? WalCheckpointer.start(db, path) : undefined);
+    const db = openWalFile(path, 'NORMAL');
+    const background = options.checkpointInBackground && path !== ':memory:';
+    try {
+      return new ReadModelFile(
+        db,
+        background ? WalCheckpointer.start(db, path, { onProblem: options.onProblem }) : undefined,
+      );
+    } catch (error) {
+      db.close();
+      throw error;
+    }
   }
 
   /** `work` in one immediate transaction (committed, or rolled back if it throws). */

@@ -1,6 +1,4 @@
-import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import type Database from 'better-sqlite3';
 import { Observable, Subject } from 'rxjs';
 import type {
   AppendOptions,
@@ -22,6 +20,7 @@ import type { AppendOutcome, ReportsWrites } from '../../support/reports-writes'
 import { migrate } from './sqlite-schema';
 import { SqliteStatements, type Row } from './sqlite-statements';
 import { WalCheckpointer } from './wal-checkpointer';
+import { openWalFile } from './wal-file';
 
 export interface SqliteEventStoreOptions {
   /** The database file; created with its folder if missing. */
@@ -88,18 +87,15 @@ export class SqliteEventStore implements EventStore, ReportsWrites {
   }
 
   static open(options: SqliteEventStoreOptions): SqliteEventStore {
-    if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
-    const db = new Database(options.path);
+    const db = openWalFile(options.path, options.synchronous ?? 'FULL', (file) =>
+      migrate(file, () => new Date().toISOString()),
+    );
     try {
-      db.pragma('journal_mode = WAL');
-      db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
-      db.pragma('busy_timeout = 5000');
-      migrate(db, () => new Date().toISOString());
+      return new SqliteEventStore(db, options.path, options.pollIntervalMs ?? 500, options);
     } catch (error) {
       db.close();
       throw error;
     }
-    return new SqliteEventStore(db, options.path, options.pollIntervalMs ?? 500, options);
   }
 
   appendToStream(

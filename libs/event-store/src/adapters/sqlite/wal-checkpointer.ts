@@ -109,8 +109,10 @@ export class WalCheckpointer {
 
   /** Takes checkpointing off `db`'s connection (a file database in WAL mode) onto a thread. */
   static start(db: Database.Database, path: string, options: WalCheckpointerOptions = {}): WalCheckpointer {
+    // The thread first: if it cannot start, the connection keeps SQLite's own checkpoints.
+    const checkpointer = new WalCheckpointer(db, path, options);
     db.pragma('wal_autocheckpoint = 0');
-    return new WalCheckpointer(db, path, options);
+    return checkpointer;
   }
 
   /** The store committed (and is between transactions): a checkpoint is due at the next tick. */
