@@ -4,9 +4,9 @@
  */
 import {
   DEFAULT_STATUTORY_RULES,
-  KEY_ISSUES,
   membershipRegister,
   missingStatutoryPartners,
+  openKeyIssues,
   type AppendLog,
   type DecisionRecord,
   type MeetingRecord,
@@ -35,7 +35,7 @@ export function summaryOf(state: TrustState): TrustSummaryRow {
     authority: state.authority,
     name: state.name,
     phase: state.phase,
-    keyIssuesOpen: KEY_ISSUES.filter((k) => state.keyIssues[k].status !== 'agreed'),
+    keyIssuesOpen: openKeyIssues(state),
     statutoryPartnersMissing: [
       ...missing.categories.map((c) => c.category),
       ...missing.districtCouncils.map((d) => `district-council:${d}`),

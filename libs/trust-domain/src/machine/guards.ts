@@ -3,9 +3,10 @@
  * empty list means the guard passes). The machine uses `breaches.length === 0`; the decider uses the
  * same checks to say why a command was refused, so the rule and its explanation cannot drift apart.
  */
-import { KEY_ISSUES, type CalendarDate } from '../vocabulary';
+import type { CalendarDate } from '../vocabulary';
 import type { RuleBreach } from '../decider/errors';
 import { activeMembers } from './record/people';
+import { openKeyIssues } from './record/governance';
 import type { TrustRecord } from './record/types';
 import type { StatutoryRuleTable } from '../statutory/rules';
 import {
@@ -36,7 +37,7 @@ const isNewAuthority: GuardCheck = (r) =>
     : breach('TRUST.NOT_A_NEW_AUTHORITY', `${r.authority} is not a new authority, so it has no vesting day.`);
 
 const keyIssuesAgreed: GuardCheck = (r) => {
-  const open = KEY_ISSUES.filter((k) => r.keyIssues[k].status !== 'agreed');
+  const open = openKeyIssues(r);
   if (open.length === 0) return ok;
   const list = open.map((k) => `${k} (${r.keyIssues[k].status})`).join(', ');
   return breach('TRUST.KEY_ISSUES_OPEN', `Key issues not yet agreed: ${list}.`, {

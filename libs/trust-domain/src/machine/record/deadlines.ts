@@ -3,7 +3,8 @@
  * they live with the record; reminders (and anything else) ask here rather than work them out again.
  */
 import { addCalendarMonths } from '../../events/calendar-date';
-import { KEY_ISSUES, type CalendarDate, type KeyIssue } from '../../vocabulary';
+import type { CalendarDate, KeyIssue } from '../../vocabulary';
+import { openKeyIssues } from './governance';
 import type { PlanRecord, TrustRecord } from './types';
 
 /** Cheshire East (000): the implementation board's review of the key issues runs six months. */
@@ -21,7 +22,7 @@ export function keyIssuesReview(
 ): { deadline: CalendarDate; open: KeyIssue[] } | null {
   const board = record.implementationBoard;
   if (board === null || record.trustBoard !== null) return null;
-  const open = KEY_ISSUES.filter((k) => record.keyIssues[k].status !== 'agreed');
+  const open = openKeyIssues(record);
   return open.length === 0 ? null : { deadline: addCalendarMonths(board.convenedOn, months), open };
 }
 

@@ -1,5 +1,6 @@
 /** Patches for key issues and governance documents. */
 import type { TrustEventOf } from '../../events/payloads';
+import { KEY_ISSUES, type KeyIssue } from '../../vocabulary';
 import type { KeyIssueRecord, TrustRecord } from './types';
 
 type Patch = Partial<TrustRecord>;
@@ -8,6 +9,10 @@ function withIssue(record: TrustRecord, issue: keyof TrustRecord['keyIssues'], n
   return { keyIssues: { ...record.keyIssues, [issue]: next } };
 }
 
+/** The key issues not yet agreed, in the statutory order: what stands between the trust and inauguration. */
+export function openKeyIssues(record: Pick<TrustRecord, 'keyIssues'>): KeyIssue[] {
+  return KEY_ISSUES.filter((k) => record.keyIssues[k].status !== 'agreed');
+}
 export function keyIssueProposed(record: TrustRecord, { data }: TrustEventOf<'KeyIssueProposed'>): Patch {
   const issue = record.keyIssues[data.keyIssue];
   return withIssue(record, data.keyIssue, {
