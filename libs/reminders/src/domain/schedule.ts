@@ -12,6 +12,7 @@ import {
   addDays,
   attendanceOf,
   keyIssuesReview,
+  lastMeetingOn,
   planReviewDue,
   entriesOf,
   type AppendLog,
@@ -260,11 +261,7 @@ function attendanceNow(
   settings: ReminderSettings,
   make: Make,
 ): ScheduleEntry[] {
-  const meetings = entriesOf(state.meetings);
-  const last = meetings.reduce<CalendarDate | null>(
-    (d, m) => (d === null || m.heldOn > d ? m.heldOn : d),
-    null,
-  );
+  const last = lastMeetingOn(state);
   if (last === null) return [];
   const notice = addDays(last, 1);
   return rows

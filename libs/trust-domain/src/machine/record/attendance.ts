@@ -48,10 +48,17 @@ const attendanceMemo = new WeakMap<
   { members: TrustRecord['members']; lastOccurredOn: TrustRecord['lastOccurredOn']; rows: AttendanceRow[] }
 >();
 
+/** The day of the trust's latest meeting (meetings may be recorded out of order); null before the first. */
+export function lastMeetingOn(record: Pick<TrustRecord, 'meetings'>): CalendarDate | null {
+  let last: CalendarDate | null = null;
+  for (const segment of record.meetings)
+    for (const m of segment) if (last === null || m.heldOn > last) last = m.heldOn;
+  return last;
+}
+
 function attendanceNow(record: TrustRecord): AttendanceRow[] {
   const meetings = entriesOf(record.meetings);
-  let last: CalendarDate | null = null;
-  for (const m of meetings) if (last === null || m.heldOn > last) last = m.heldOn;
+  const last = lastMeetingOn(record);
   const yearStart = last === null ? null : addDays(last, -364);
   const inYear = yearStart === null ? [] : meetings.filter((m) => m.heldOn >= yearStart);
   const members = activeMembers(record, record.lastOccurredOn);
