@@ -73,6 +73,16 @@ export function table(caption: string, head: string[], rows: Array<Array<Child |
   );
 }
 
+/** One row of a summary list (`dl.summary-list`): the key as a `dt`, the value as a `dd`. */
+export function summaryRow(key: string, value: Node | string): HTMLElement {
+  return h(
+    'div',
+    { class: 'summary-list__row' },
+    h('dt', { class: 'summary-list__key' }, key),
+    h('dd', { class: 'summary-list__value' }, value),
+  );
+}
+
 export function tag(text: string, kind: string): HTMLElement {
   return h('strong', { class: `tag tag--${kind}` }, text);
 }

@@ -95,13 +95,15 @@ export function apiForm(spec: ApiFormSpec): HTMLElement {
     const values = readValues(form, spec.fields);
     button.setAttribute('disabled', '');
     try {
-      await asOwnWrite(spec.send(values));
-    } catch (e) {
+      try {
+        await asOwnWrite(spec.send(values));
+      } catch (e) {
+        return showProblem(spec, e, summary, errors);
+      }
+      await spec.done(values);
+    } finally {
       button.removeAttribute('disabled');
-      return showProblem(spec, e, summary, errors);
     }
-    await spec.done(values);
-    button.removeAttribute('disabled');
   });
   return h(
     'details',

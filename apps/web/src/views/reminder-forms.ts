@@ -13,8 +13,6 @@ export function reminderForm(spec: ApiFormSpec): HTMLElement {
   });
 }
 
-export { fieldProblem };
-
 const keyPath = (r: IssuedReminder, action: string) => `/reminders/${enc(r.key)}/${action}`;
 const noteOf = (v: Values) => (v.note ? { note: String(v.note) } : {});
 

@@ -1,5 +1,5 @@
-import { h, tag } from '../dom';
-import { humanise, listOf, londonDateTime, plural } from '../format';
+import { h, summaryRow, tag } from '../dom';
+import { daysBetween, humanise, listOf, londonDateTime, plural } from '../format';
 import type { IssuedReminder, ReminderDelivery } from '../types';
 import { acknowledgeForm, snoozeForm } from './reminder-forms';
 import { aboutText, contactName, moreButton, whatText } from './reminder-text';
@@ -41,13 +41,6 @@ function stateTag(r: IssuedReminder): HTMLElement {
 }
 
 function issuedCard(r: IssuedReminder, i: number, mayManage: boolean, actions: IssuedActions): HTMLElement {
-  const row = (key: string, value: Node | string) =>
-    h(
-      'div',
-      { class: 'summary-list__row' },
-      h('dt', { class: 'summary-list__key' }, key),
-      h('dd', { class: 'summary-list__value' }, value),
-    );
   const told = r.recipients.filter((x) => x.addresses.length > 0);
   return h(
     'li',
@@ -61,9 +54,9 @@ function issuedCard(r: IssuedReminder, i: number, mayManage: boolean, actions: I
     h(
       'dl',
       { class: 'summary-list reminder__facts' },
-      row('Sent', londonDateTime(r.issuedAt)),
-      row('About', aboutText(r.subjectTitle, r.rule, r.subjectDate)),
-      row(
+      summaryRow('Sent', londonDateTime(r.issuedAt)),
+      summaryRow('About', aboutText(r.subjectTitle, r.rule, r.subjectDate)),
+      summaryRow(
         'Who was told',
         told.length > 0
           ? h(
@@ -74,11 +67,14 @@ function issuedCard(r: IssuedReminder, i: number, mayManage: boolean, actions: I
           : 'Nobody: no contact has an address',
       ),
       r.unaddressed.length > 0
-        ? row('No address for', `${listOf(r.unaddressed.map(contactName))} (shown here only)`)
+        ? summaryRow('No address for', `${listOf(r.unaddressed.map(contactName))} (shown here only)`)
         : null,
-      row('Copied to the DCS', r.escalated ? 'Yes, escalated: earlier reminders went unanswered' : 'No'),
-      row('Delivery', deliveries(r.deliveries)),
-      row(
+      summaryRow(
+        'Copied to the DCS',
+        r.escalated ? 'Yes, escalated: earlier reminders went unanswered' : 'No',
+      ),
+      summaryRow('Delivery', deliveries(r.deliveries)),
+      summaryRow(
         'Acknowledged',
         r.acknowledgedAt
           ? `Acknowledged by ${r.acknowledgedByName ?? r.acknowledgedBy ?? 'unknown'} on ${londonDateTime(r.acknowledgedAt)}` +
@@ -86,7 +82,10 @@ function issuedCard(r: IssuedReminder, i: number, mayManage: boolean, actions: I
           : 'Not yet',
       ),
       r.snoozedUntil
-        ? row('Snoozed until', londonDateTime(r.snoozedUntil) + (r.snoozeNote ? `: “${r.snoozeNote}”` : ''))
+        ? summaryRow(
+            'Snoozed until',
+            londonDateTime(r.snoozedUntil) + (r.snoozeNote ? `: “${r.snoozeNote}”` : ''),
+          )
         : null,
     ),
     mayManage && !r.acknowledgedAt
@@ -103,9 +102,7 @@ function issuedCard(r: IssuedReminder, i: number, mayManage: boolean, actions: I
 /** The lead in days of an issued occurrence: its subject date less the day it fell due. */
 function daysBefore(r: IssuedReminder): number {
   if (r.rule.endsWith('-overdue')) return -1;
-  return Math.round(
-    (Date.parse(`${r.subjectDate}T12:00:00Z`) - Date.parse(`${r.occurrence}T12:00:00Z`)) / 86_400_000,
-  );
+  return daysBetween(r.occurrence, r.subjectDate);
 }
 
 const CHANNELS: Record<string, string> = { email: 'E-mail', webhook: 'Webhook' };

@@ -1,9 +1,10 @@
 import { request } from '../api';
 import { enc } from '../data';
-import { h, table } from '../dom';
+import { h, summaryRow, table } from '../dom';
 import { listOf, plural } from '../format';
 import type { ReminderSettings } from '../types';
-import { fieldProblem, reminderForm } from './reminder-forms';
+import { fieldProblem } from './form-kit';
+import { reminderForm } from './reminder-forms';
 import { contactName } from './reminder-text';
 
 const daysList = (days: number[]) =>
@@ -11,44 +12,37 @@ const daysList = (days: number[]) =>
 
 /** The trust’s lead times, escalation, send hour, webhooks and contacts, as they are now. */
 export function settingsSummary(s: ReminderSettings): HTMLElement[] {
-  const row = (key: string, value: string) =>
-    h(
-      'div',
-      { class: 'summary-list__row' },
-      h('dt', { class: 'summary-list__key' }, key),
-      h('dd', { class: 'summary-list__value' }, value),
-    );
   const contacts = Object.entries(s.contacts);
   return [
     h(
       'dl',
       { class: 'summary-list', id: 'reminder-settings' },
-      row('Reminders', s.enabled ? 'On' : 'Off: no new reminders are sent'),
-      row(
+      summaryRow('Reminders', s.enabled ? 'On' : 'Off: no new reminders are sent'),
+      summaryRow(
         'Milestones',
         `${daysList(s.milestoneLeadDays)} the due date, then every ${plural(s.overdueEveryDays, 'day')} while overdue`,
       ),
-      row(
+      summaryRow(
         'Key issues review',
         `${s.keyIssuesReviewMonths} months after the implementation board convened; ${daysList(s.deadlineLeadDays)}`,
       ),
-      row('Vesting day', daysList(s.vestingCountdownDays)),
-      row(
+      summaryRow('Vesting day', daysList(s.vestingCountdownDays)),
+      summaryRow(
         'Annual review of the plan',
         `Every ${s.annualReviewMonths} months; ${daysList(s.deadlineLeadDays)}`,
       ),
-      row(
+      summaryRow(
         'Decisions taking effect',
         s.decisionEffectiveLeadDays
           .map((d) => (d === 0 ? 'on the day' : `${plural(d, 'day')} before`))
           .join(', ') || 'none',
       ),
-      row(
+      summaryRow(
         'Copied to the DCS',
         `After ${plural(s.escalateAfterUnanswered, 'unanswered reminder')} about the same thing`,
       ),
-      row('Sent at', `${String(s.sendHour).padStart(2, '0')}:00 UK time`),
-      row('Webhooks', s.webhooks.length > 0 ? s.webhooks.join(', ') : 'None'),
+      summaryRow('Sent at', `${String(s.sendHour).padStart(2, '0')}:00 UK time`),
+      summaryRow('Webhooks', s.webhooks.length > 0 ? s.webhooks.join(', ') : 'None'),
     ),
     contacts.length > 0
       ? table(

@@ -1,6 +1,6 @@
 import { ApiProblem, identity, request } from '../api';
 import { enc, loadAttendance, loadTimeline } from '../data';
-import { append, clear, h, section, tag } from '../dom';
+import { append, clear, h, section, summaryRow, tag } from '../dom';
 import { humanise, longDate, phaseLabel } from '../format';
 import { onLive, onRemindersLive, resetLiveListeners } from '../live';
 import type { TrustDocument } from '../types';
@@ -186,33 +186,26 @@ function replayBanner(replay: ReplayChoice, back: () => void): HTMLElement {
 
 function facts(doc: TrustDocument, replay: ReplayChoice | null): HTMLElement {
   const t = doc.trust;
-  const row = (key: string, value: Node | string) =>
-    h(
-      'div',
-      { class: 'summary-list__row' },
-      h('dt', { class: 'summary-list__key' }, key),
-      h('dd', { class: 'summary-list__value' }, value),
-    );
   return h(
     'dl',
     { class: 'summary-list', id: 'trust-facts' },
-    row('Phase', h('span', { id: 'trust-phase' }, tag(phaseLabel(t.phase), 'phase'))),
-    t.planStage ? row('Children and Young People’s Plan', humanise(t.planStage)) : null,
-    row('Governance model', humanise(t.governanceModel)),
-    row('Proposed', longDate(t.proposedOn)),
-    t.newAuthority ? row('Vesting day', longDate(t.vestingDay)) : null,
-    row(
+    summaryRow('Phase', h('span', { id: 'trust-phase' }, tag(phaseLabel(t.phase), 'phase'))),
+    t.planStage ? summaryRow('Children and Young People’s Plan', humanise(t.planStage)) : null,
+    summaryRow('Governance model', humanise(t.governanceModel)),
+    summaryRow('Proposed', longDate(t.proposedOn)),
+    t.newAuthority ? summaryRow('Vesting day', longDate(t.vestingDay)) : null,
+    summaryRow(
       'Implementation board',
       t.implementationBoard
         ? `${t.implementationBoard.boardName}, convened ${longDate(t.implementationBoard.convenedOn)}`
         : 'Not convened',
     ),
-    row(
+    summaryRow(
       'Trust board',
       t.trustBoard
         ? `${t.trustBoard.boardName}, inaugurated ${longDate(t.trustBoard.inauguratedOn)}`
         : 'Not inaugurated',
     ),
-    row(replay ? 'Events up to this date' : 'Events recorded', String(doc.revision + 1)),
+    summaryRow(replay ? 'Events up to this date' : 'Events recorded', String(doc.revision + 1)),
   );
 }
