@@ -1,3 +1,9 @@
+import {
+  addDays as addCivilDays,
+  addMonths,
+  formatCalendarDate,
+  type CivilDate,
+} from '../templates/calendar';
 import type { CalendarDate } from '../vocabulary';
 
 const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -21,31 +27,17 @@ export function laterOf(a: CalendarDate | null, b: CalendarDate): CalendarDate {
   return a === null || a < b ? b : a;
 }
 
-const ADDED_DAYS_LIMIT = 20_000;
-const addedDays = new Map<string, CalendarDate>();
+/** A `YYYY-MM-DD` day (already validated) as year, month and day. */
+function civilOf(date: CalendarDate): CivilDate {
+  return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
+}
 
-/**
- * The day `days` after `date` (before, if negative). Remembered: the reminders' schedules ask the
- * same few hundred sums of every trust after every event, and the Date round trip is the cost.
- */
+/** The day `days` after `date` (before, if negative), by day numbers: no Date object, no cache. */
 export function addDays(date: CalendarDate, days: number): CalendarDate {
-  const key = `${date}|${days}`;
-  let sum = addedDays.get(key);
-  if (sum === undefined) {
-    const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-    sum = new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
-    if (addedDays.size >= ADDED_DAYS_LIMIT) addedDays.clear();
-    addedDays.set(key, sum);
-  }
-  return sum;
+  return formatCalendarDate(addCivilDays(civilOf(date), days));
 }
 
 /** Whole calendar months; 31 August + 6 months is 28 (or 29) February. */
 export function addCalendarMonths(date: CalendarDate, months: number): CalendarDate {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  const index = year * 12 + (month - 1) + months;
-  const y = Math.floor(index / 12);
-  const m = index - y * 12;
-  const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(y, m, Math.min(day, last))).toISOString().slice(0, 10);
+  return formatCalendarDate(addMonths(civilOf(date), months));
 }
