@@ -16,4 +16,4 @@ export {
   type TimelineMilestone,
 } from './domain/timeline';
 export { toCsv, csvField } from './domain/csv';
-export { milestoneFactsOf, attendanceOf } from './domain/trust-rows';
+export { milestoneFactsOf } from './domain/trust-rows';

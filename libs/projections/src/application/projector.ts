@@ -1,10 +1,15 @@
 import type { EventStore, Position, RecordedEvent } from '@trustworks/event-store';
-import { defaultLifecycleModel, evolve, initialState, type TrustState } from '@trustworks/trust-domain';
+import {
+  attendanceOf,
+  defaultLifecycleModel,
+  evolve,
+  initialState,
+  type TrustState,
+} from '@trustworks/trust-domain';
 import { StateFold } from '@trustworks/trust-domain/decider/evolve';
 import { toDomainEvent, trustIdOf, trustStream } from '@trustworks/trusts';
 import { FoldedStates } from '@trustworks/trusts/application/folded-states';
 import {
-  attendanceOf,
   decisionCount,
   entryCount,
   lastDecision,
@@ -42,8 +47,6 @@ const CACHE_LIMIT = 5000;
 export interface ProjectionBatch {
   /** The checkpoint when the batch began: a batch committed up to it or before changes nothing. */
   readonly checkpoint: Position | null;
-  /** How many trusts the batch has changed so far. */
-  size(): number;
   /** Folds one event (position order); a promise only when the trust's state must be loaded first. */
   add(event: RecordedEvent): Promise<void> | void;
   /** Writes every changed trust, the new decisions and `upTo` as the checkpoint, in one transaction. */
@@ -114,7 +117,6 @@ export class Projector {
     };
     return {
       checkpoint,
-      size: () => dirty.size,
       add: (event) => {
         const trustId = trustIdOf(event.stream);
         const folded = this.folded.get(trustId);

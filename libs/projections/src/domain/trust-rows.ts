@@ -14,8 +14,6 @@ import {
 } from '@trustworks/trust-domain';
 import type { MilestoneFacts } from './timeline';
 
-export { attendanceOf, type AttendanceRow } from '@trustworks/trust-domain';
-
 export interface TrustSummaryRow {
   trustId: string;
   authority: string;

@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import { ReadModelFile, type ReadModelFileOptions } from '@trustworks/event-store';
 import type { MilestoneFacts } from '../domain/timeline';
-import type { AttendanceRow, TrustSummaryRow } from '../domain/trust-rows';
+import type { AttendanceRow } from '@trustworks/trust-domain';
+import type { TrustSummaryRow } from '../domain/trust-rows';
 import { PROJECTION_SCHEMA, PROJECTION_TABLES } from './projection-schema';
 
 export interface TrustRow extends TrustSummaryRow {
@@ -73,9 +74,6 @@ export class ProjectionDb {
         'SELECT * FROM milestones WHERE trust_id = ? ORDER BY baseline_due, milestone_id',
       ),
       allMilestones: db.prepare('SELECT * FROM milestones ORDER BY trust_id, baseline_due, milestone_id'),
-      insertDecision: db.prepare(`INSERT INTO decisions VALUES
-        (@trustId, @seq, @decisionId, @title, @tier, @leadAgency, @rationale, @meetingId, @meetingBody,
-         @meetingHeldOn, @decidedOn, @effectiveFrom, @recordedBy, @recordedAt, @revision)`),
       decisions: db.prepare('SELECT * FROM decisions WHERE trust_id = ? ORDER BY seq'),
     };
   }
@@ -157,10 +155,6 @@ export class ProjectionDb {
       grouped.set(String(raw.trust_id), list);
     }
     return grouped;
-  }
-
-  insertDecision(row: DecisionRow): void {
-    this.insertDecisions([row]);
   }
 
   insertDecisions(rows: readonly DecisionRow[]): void {
