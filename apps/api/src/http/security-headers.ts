@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import helmet, { type HelmetOptions } from 'helmet';
 
 /** What every answer carries: the API's JSON and the web UI's pages (scripts and styles are our own). */
-export const SECURITY_HEADERS: HelmetOptions = {
+const SECURITY_HEADERS: HelmetOptions = {
   contentSecurityPolicy: {
     directives: {
       defaultSrc: ["'self'"],
@@ -19,11 +19,8 @@ export const SECURITY_HEADERS: HelmetOptions = {
  * `@fastify/helmet` builds a new Helmet (parsing the whole policy again) for every request, which
  * cost more than the rest of the headers' work together under load.
  */
-export function useSecurityHeaders(
-  fastify: FastifyInstance,
-  options: HelmetOptions = SECURITY_HEADERS,
-): void {
-  const apply = helmet(options);
+export function useSecurityHeaders(fastify: FastifyInstance): void {
+  const apply = helmet(SECURITY_HEADERS);
   fastify.addHook('onRequest', (request, reply, done) => {
     apply(request.raw as IncomingMessage, reply.raw as ServerResponse, (error?: unknown) =>
       done(error instanceof Error ? error : undefined),

@@ -18,13 +18,14 @@ export interface DispatcherOptions {
   /** Reminders claimed at once: claims from many share the store's group commit. */
   concurrency: number;
   batchSize: number;
-  /**
-   * After new events, wait this long for quiet before looking (a burst of back-filled history is one
-   * change, not many), but never longer than `maxQuietWaitMs` from the first of them.
-   */
-  quietMs?: number;
-  maxQuietWaitMs?: number;
 }
+
+/**
+ * After new events, wait this long for quiet before looking (a burst of back-filled history is one
+ * change, not many), but never longer than `MAX_QUIET_WAIT_MS` from the first of them.
+ */
+const QUIET_MS = 1000;
+const MAX_QUIET_WAIT_MS = 5000;
 
 export interface DispatchReport {
   /** Keys this dispatcher issued (claimed) in this run. */
@@ -118,8 +119,8 @@ export class ReminderDispatcher {
     const now = performance.now();
     if (this.quietTimer === undefined) this.burstStartedAt = now;
     clearTimeout(this.quietTimer);
-    const quiet = this.options.quietMs ?? 1000;
-    const deadline = this.burstStartedAt + (this.options.maxQuietWaitMs ?? 5000);
+    const quiet = QUIET_MS;
+    const deadline = this.burstStartedAt + MAX_QUIET_WAIT_MS;
     this.quietTimer = setTimeout(
       () => {
         this.quietTimer = undefined;

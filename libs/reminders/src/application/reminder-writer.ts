@@ -21,14 +21,13 @@ export class ReminderWriter {
     data: object,
     expectedRevision: ExpectedRevision,
     authority: string,
-    at: Date = this.clock.now(),
   ): Promise<Position> {
     const metadata = {
       actor: REMINDER_ACTOR,
       authority,
       correlationId: key,
       causationId: key,
-      recordedAt: at.toISOString(),
+      recordedAt: this.clock.now().toISOString(),
       schemaVersion: REMINDER_SCHEMA_VERSION,
     };
     const event = { id: this.ids.newId(), type, data, metadata };

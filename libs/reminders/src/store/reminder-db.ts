@@ -12,7 +12,7 @@ import { nextAfter } from '../domain/occurrence';
 import type { ScheduleEntry } from '../domain/schedule';
 import type { ReminderSettings } from '../domain/settings';
 import { londonDate } from '@trustworks/platform';
-import { REMINDER_SCHEMA, REMINDER_SCHEMA_VERSION, REMINDER_TABLES } from './reminder-schema';
+import { REMINDER_SCHEMA, REMINDER_TABLES_VERSION, REMINDER_TABLES } from './reminder-schema';
 import { statements, type Statements } from './reminder-statements';
 import {
   toDelivery,
@@ -42,10 +42,10 @@ export class ReminderDb {
   private constructor(private readonly file: ReadModelFile) {
     const db = file.db;
     this.db = db;
-    if (db.pragma('user_version', { simple: true }) !== REMINDER_SCHEMA_VERSION) {
+    if (db.pragma('user_version', { simple: true }) !== REMINDER_TABLES_VERSION) {
       // A cache of the events: an older layout is dropped and the runner rebuilds it from the start.
       for (const table of REMINDER_TABLES) db.exec(`DROP TABLE IF EXISTS ${table}`);
-      db.pragma(`user_version = ${REMINDER_SCHEMA_VERSION}`);
+      db.pragma(`user_version = ${REMINDER_TABLES_VERSION}`);
     }
     db.exec(REMINDER_SCHEMA);
     this.stmt = statements(db);

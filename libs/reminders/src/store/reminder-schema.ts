@@ -5,7 +5,7 @@
  * due set, so it carries the index.
  */
 /** Bump when the tables change: a projection at another version is dropped and rebuilt from the events. */
-export const REMINDER_SCHEMA_VERSION = 2;
+export const REMINDER_TABLES_VERSION = 2;
 
 export const REMINDER_TABLES = ['checkpoints', 'settings', 'schedule', 'issued', 'deliveries'];
 
