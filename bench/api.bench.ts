@@ -3,9 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TokenVerifier } from '@trustworks/auth';
-import { JwtService } from '@nestjs/jwt';
-import { loadConfig } from '../apps/api/src/config/app-config';
+import { signToken } from './support/api-process';
 import { median, type BenchRow } from './support/report';
 
 const CONNECTIONS = 50;
@@ -71,11 +69,7 @@ async function measure(mode: 'ours' | 'bare', port: number, dataDir: string, tok
 export const maxRuns = 1;
 
 export async function run(): Promise<BenchRow[]> {
-  const token = new TokenVerifier(new JwtService(), loadConfig({}).auth).sign({
-    subject: 'bench',
-    roles: ['programme-manager'],
-    authorities: ['bench'],
-  });
+  const token = signToken('programme-manager', ['bench'], 'bench');
   const ours: Array<Awaited<ReturnType<typeof measure>>> = [];
   const bare: Array<Awaited<ReturnType<typeof measure>>> = [];
   for (let round = 0; round < ROUNDS; round += 1) {

@@ -20,7 +20,7 @@ import {
   meetingBody,
   plainProposal,
 } from '../test/support/api-fixtures';
-import { REPO_ROOT, signToken, startApiProcess, type ApiProcess } from './support/api-process';
+import { DIST_MAIN, signToken, startApiProcess, type ApiProcess } from './support/api-process';
 import { report, valueRow, type BenchRow } from './support/report';
 
 export const maxRuns = 1;
@@ -104,7 +104,7 @@ async function hold(
 export async function run(): Promise<BenchRow[]> {
   const seconds = loadSeconds();
   const dir = mkdtempSync(join(tmpdir(), 'trustworks-bench-load-'));
-  const dist = existsSync(join(REPO_ROOT, 'dist', 'apps', 'api', 'apps', 'api', 'src', 'main.js'));
+  const dist = existsSync(DIST_MAIN);
   const api = await startApiProcess({ dataDir: dir, entry: dist ? 'dist' : 'source' });
   try {
     const token = signToken('programme-manager', [AUTHORITY]);

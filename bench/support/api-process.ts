@@ -36,13 +36,20 @@ export interface Exit {
 export interface ApiProcessOptions {
   dataDir: string;
   entry?: 'source' | 'dist';
+  /** Settings for the child; any of AUTH_SETTINGS given here are the caller's to sign tokens for. */
   env?: Record<string, string>;
   startTimeoutMs?: number;
 }
 
 export const REPO_ROOT = join(__dirname, '..', '..');
-const DIST_MAIN = join(REPO_ROOT, 'dist', 'apps', 'api', 'apps', 'api', 'src', 'main.js');
+export const DIST_MAIN = join(REPO_ROOT, 'dist', 'apps', 'api', 'apps', 'api', 'src', 'main.js');
 const STOP_GRACE_MS = 10_000;
+/**
+ * The settings that decide which bearer tokens the API accepts (NODE_ENV=production demands a secret
+ * or JWKS of its own; apps/api/src/config/app-config.ts). The child does not inherit them from this
+ * process's environment, so it accepts what `signToken` signs whatever the shell has set.
+ */
+const AUTH_SETTINGS = ['NODE_ENV', 'JWT_SECRET', 'JWT_ISSUER', 'JWT_AUDIENCE', 'JWKS_URI'];
 
 export async function startApiProcess(options: ApiProcessOptions): Promise<ApiProcess> {
   const port = await freePort();
@@ -53,7 +60,7 @@ export async function startApiProcess(options: ApiProcessOptions): Promise<ApiPr
     cwd: REPO_ROOT,
     stdio: ['ignore', 'ignore', 'pipe'],
     env: {
-      ...process.env,
+      ...withoutAuthSettings(process.env),
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: options.dataDir,
@@ -99,6 +106,12 @@ export async function startApiProcess(options: ApiProcessOptions): Promise<ApiPr
   };
 }
 
+function withoutAuthSettings(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const kept = { ...env };
+  for (const key of AUTH_SETTINGS) delete kept[key];
+  return kept;
+}
+
 async function untilHealthy(
   url: string,
   child: ChildProcess,
@@ -134,7 +147,10 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** A development token signed as `npm run token` signs it (the default development secret). */
+/**
+ * A development token signed as `npm run token` signs it (the default development secret): one the
+ * API of `startApiProcess` accepts, since its child does not inherit the shell's AUTH_SETTINGS.
+ */
 export function signToken(role: Role, authorities: string[], subject = `${role}@${authorities[0]}`): string {
   return new TokenVerifier(new JwtService(), loadConfig({}).auth).sign({
     subject,

@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { ReminderDispatcher } from '@trustworks/reminders';
+import { freePort } from '../../bench/support/api-process';
 import { bearer, http, plainProposal, proposeTrust } from '../support/api-fixtures';
 import { startSmtpPeer, type SmtpPeer } from '../support/peers';
 import {
@@ -32,15 +32,6 @@ const longDay = (day: string) =>
     year: 'numeric',
   }).format(new Date(`${day}T12:00:00Z`));
 
-/** A port nothing listens on: a webhook sent there fails at once and waits for its retry. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as { port: number };
-  await new Promise((done) => server.close(done));
-  return port;
-}
-
 /**
  * The reminders panel: a milestone due tomorrow has its "1 day" reminder issued (the dispatcher is
  * run by hand, with the send hour at midnight so it is due whatever the time of day), and a later
@@ -58,7 +49,8 @@ describe('the reminders panel on the trust page', () => {
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     smtp = await startSmtpPeer();
-    hook = `http://127.0.0.1:${await closedPort()}/trustworks`;
+    // A port nothing listens on: a webhook sent there fails at once and waits for its retry.
+    hook = `http://127.0.0.1:${await freePort()}/trustworks`;
     app = await startBrowserApp({
       SMTP_HOST: '127.0.0.1',
       SMTP_PORT: String(smtp.port),

@@ -8,8 +8,6 @@ import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Response } from 'supertest';
-import { createApp } from '../../apps/api/src/bootstrap';
-import { loadConfig } from '../../apps/api/src/config/app-config';
 import {
   bearer,
   expectErrorShape,
@@ -19,6 +17,7 @@ import {
   plainProposal,
   readTrustStream,
   shadowTrust,
+  startApiApp,
   tokensFor,
 } from '../support/api-fixtures';
 import type { TestApp } from '../support/test-app';
@@ -36,16 +35,13 @@ describe('disk full under the running API (DATA_DIR on a real 8 MB tmpfs, filled
 
   beforeAll(async () => {
     disk = mountSmallDisk(8);
-    const config = loadConfig({
+    // startApiApp lifts the write rate limit, as this test needs for its run of writes.
+    t = await startApiApp({
       DATA_DIR: disk.dir,
       LOG_LEVEL: 'fatal',
-      WRITE_RATE_LIMIT_PER_MINUTE: '1000000',
       // The test compares the store's head before and after: no reminders written meanwhile.
       REMINDER_DISPATCHER: 'off',
     });
-    const app = await createApp(config);
-    await app.listen(0, '127.0.0.1');
-    t = { app, config, dataDir: disk.dir, close: () => app.close() };
     pm = tokensFor(t)['programme-manager'];
     trustId = await shadowTrust(t);
   });
