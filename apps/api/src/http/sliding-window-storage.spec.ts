@@ -74,6 +74,23 @@ describe('SlidingWindowStorage (the write throttle counts)', () => {
     expect((await hit('busy')).totalHits).toBe(2);
   });
 
+  it('sweeps on its own while the app runs, and stops when the app shuts down', async () => {
+    jest.useFakeTimers();
+    try {
+      const running = new SlidingWindowStorage(() => now);
+      const stopped = new SlidingWindowStorage(() => now);
+      for (const s of [running, stopped]) await s.increment('idle', MINUTE, 3, 0, 'default');
+      stopped.onApplicationShutdown();
+      now += 2 * MINUTE;
+      jest.advanceTimersByTime(2 * MINUTE);
+      expect(running.size()).toBe(0);
+      expect(stopped.size()).toBe(1);
+      running.close();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('stays exact over a long run of hits spread across many windows', async () => {
     // A reference: every hit's time, counted over the last window, with the storage's per-second slices.
     let times: number[] = [];
@@ -87,6 +104,8 @@ describe('SlidingWindowStorage (the write throttle counts)', () => {
       // Never early: every hit of the last exact minute is among those counted.
       expect(counted).toBeGreaterThanOrEqual(times.filter((t) => t > now - MINUTE).length);
       expect(r.isBlocked ? r.totalHits - 1 : r.totalHits).toBe(counted);
+      // The limit itself, with no slices: no exact minute ending now holds more accepted hits than it.
+      expect(times.filter((t) => t > now - MINUTE).length).toBeLessThanOrEqual(100);
     }
   });
 });

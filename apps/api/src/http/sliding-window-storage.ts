@@ -1,3 +1,4 @@
+import type { OnApplicationShutdown } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
 
 /** How many slices a window is counted in: a hit leaves the count at most 1/SLICES of a window late. */
@@ -27,7 +28,7 @@ interface Counter {
  *
  * Callers idle for a whole window are forgotten by a sweep, so memory follows the active callers.
  */
-export class SlidingWindowStorage implements ThrottlerStorage {
+export class SlidingWindowStorage implements ThrottlerStorage, OnApplicationShutdown {
   private readonly counters = new Map<string, Counter>();
   private sweeper: NodeJS.Timeout | undefined;
 
@@ -73,10 +74,15 @@ export class SlidingWindowStorage implements ThrottlerStorage {
     };
   }
 
-  /** Stops the sweep (the module's shutdown). */
+  /** Stops the sweep. */
   close(): void {
     if (this.sweeper) clearInterval(this.sweeper);
     this.sweeper = undefined;
+  }
+
+  /** Nest calls this on the throttler's storage when the app closes: the sweep stops with it. */
+  onApplicationShutdown(): void {
+    this.close();
   }
 
   /** How many callers are counted now (for tests of the sweep). */
