@@ -5,7 +5,8 @@ import { JwksClient } from 'jwks-rsa';
 import { ApiError } from '@trustworks/platform';
 import { ROLES, principalFromClaims, type AuthConfig, type Principal, type TokenClaims } from './principal';
 
-type Claims = TokenClaims;
+/** A verified token's claims: the caller's, and when the token expires (seconds since the epoch). */
+type Claims = TokenClaims & { exp?: unknown };
 
 const VERIFIED_FOR_MS = 60_000;
 const VERIFIED_LIMIT = 10_000;
@@ -39,15 +40,15 @@ export class TokenVerifier {
     const now = Date.now();
     const known = this.verified.get(token);
     if (known !== undefined && known.until > now) return known.principal;
-    const principal = await this.verifyNow(token);
+    const { principal, exp } = await this.verifyNow(token);
     if (this.verified.size >= VERIFIED_LIMIT) this.verified.clear();
-    const exp = (this.jwt.decode(token) as { exp?: unknown } | null)?.exp;
     const until = Math.min(now + VERIFIED_FOR_MS, typeof exp === 'number' ? exp * 1000 : now);
     if (until > now) this.verified.set(token, { principal, until });
     return principal;
   }
 
-  private async verifyNow(token: string): Promise<Principal> {
+  /** The caller the token names, and its expiry as the verified claims give it. */
+  private async verifyNow(token: string): Promise<{ principal: Principal; exp: unknown }> {
     const options = { issuer: this.config.issuer, audience: this.config.audience };
     let claims: Claims;
     try {
@@ -66,7 +67,7 @@ export class TokenVerifier {
     } catch (error) {
       throw unauthorized(`The bearer token was refused: ${(error as Error).message}.`);
     }
-    return toPrincipal(claims);
+    return { principal: toPrincipal(claims), exp: claims.exp };
   }
 
   /** Signs a development token with the shared secret (the CLI and tests use it). */
