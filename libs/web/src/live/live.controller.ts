@@ -8,11 +8,16 @@ import {
   type RecordedEvent,
   type SubscriptionMessage,
 } from '@trustworks/event-store';
-import { REMINDER_SETTINGS_STREAM_PREFIX, REMINDER_STREAM_PREFIX } from '@trustworks/reminders';
+import {
+  REMINDER_SETTINGS_STREAM_PREFIX,
+  REMINDER_STREAM_PREFIX,
+  type AboutReminder,
+  type ReminderSettingsChangedData,
+} from '@trustworks/reminders';
+import { TRUST_STREAM_PREFIX, trustIdOf } from '@trustworks/trusts';
 
-const TRUST_STREAM = 'trust-';
 const HEARTBEAT_MS = 25_000;
-const STREAMS = [TRUST_STREAM, REMINDER_STREAM_PREFIX, REMINDER_SETTINGS_STREAM_PREFIX];
+const STREAMS = [TRUST_STREAM_PREFIX, REMINDER_STREAM_PREFIX, REMINDER_SETTINGS_STREAM_PREFIX];
 
 /** What an open page is told: which trust changed, to which revision, by what kind of event. */
 export interface LiveMessage {
@@ -64,19 +69,20 @@ export class LiveController {
 }
 
 function messageOf(event: RecordedEvent): MessageEvent {
-  if (event.stream.startsWith(TRUST_STREAM)) {
+  if (event.stream.startsWith(TRUST_STREAM_PREFIX)) {
     const data: LiveMessage = {
-      trustId: event.stream.slice(TRUST_STREAM.length),
+      trustId: trustIdOf(event.stream),
       revision: event.revision,
       position: event.position,
       type: event.type,
     };
     return { type: 'trust-changed', id: String(event.position), data };
   }
-  const about = event.data as { trustId: string; key?: string };
+  // A reminder's own event (its key and trust), or a settings change (the trust alone).
+  const about = event.data as unknown as AboutReminder | ReminderSettingsChangedData;
   const data: LiveReminderMessage = {
     trustId: about.trustId,
-    key: about.key,
+    key: 'key' in about ? about.key : undefined,
     position: event.position,
     type: event.type,
   };
