@@ -122,53 +122,46 @@ export function contextFreeEventTypes(machine: TrustLifecycleMachine): ReadonlyS
   return new Set([...verdicts].filter(([, free]) => free).map(([eventType]) => eventType));
 }
 
-interface Candidates {
-  /** By the state value as JSON: a machine has only so many configurations. */
-  byJson: Map<string, Map<string, AnyTransitionDefinition[]>>;
-  /** By the state value object itself, which a snapshot keeps while its state does not change. */
-  byObject: WeakMap<object, Map<string, AnyTransitionDefinition[]>>;
-}
-const candidatesByMachine = new WeakMap<object, Candidates>();
+/** Per machine, its state nodes deepest first (the definition never changes). */
+const nodesByDepth = new WeakMap<object, AnyStateNode[]>();
+/** Per state value object (a snapshot keeps it while its state does not change), each event type's candidates. */
+const candidatesByValue = new WeakMap<object, Map<string, AnyTransitionDefinition[]>>();
 
 /**
  * Transitions for `eventType` on the nodes active in `value`, deepest first, as candidates to explain.
  * Worked out once per state value: the allowed commands of a trust ask this of every event type each
- * time the trust is read, and the definition never changes.
+ * time the trust is read.
  */
 export function candidateTransitions(
   machine: TrustLifecycleMachine,
   value: StateValue,
   eventType: TrustEventType,
 ): readonly AnyTransitionDefinition[] {
-  return candidatesOf(machine, value).get(eventType) ?? [];
+  if (typeof value !== 'object') return candidatesOf(machine, value).get(eventType) ?? [];
+  let byEvent = candidatesByValue.get(value);
+  if (byEvent === undefined) {
+    byEvent = candidatesOf(machine, value);
+    candidatesByValue.set(value, byEvent);
+  }
+  return byEvent.get(eventType) ?? [];
 }
 
 function candidatesOf(
   machine: TrustLifecycleMachine,
   value: StateValue,
 ): Map<string, AnyTransitionDefinition[]> {
-  let held = candidatesByMachine.get(machine);
-  if (held === undefined) {
-    held = { byJson: new Map(), byObject: new WeakMap() };
-    candidatesByMachine.set(machine, held);
+  let nodes = nodesByDepth.get(machine);
+  if (nodes === undefined) {
+    nodes = allStateNodes(machine).sort((a, b) => b.path.length - a.path.length);
+    nodesByDepth.set(machine, nodes);
   }
-  const byObject = typeof value === 'object' ? held.byObject.get(value) : undefined;
-  if (byObject !== undefined) return byObject;
-  const key = JSON.stringify(value);
-  let byEvent = held.byJson.get(key);
-  if (byEvent === undefined) {
-    const active = allStateNodes(machine)
-      .filter((node) => isActiveIn(value, node.path))
-      .sort((a, b) => b.path.length - a.path.length);
-    byEvent = new Map();
-    for (const node of active) {
-      for (const [type, transitions] of node.transitions) {
-        byEvent.set(type, [...(byEvent.get(type) ?? []), ...transitions]);
-      }
+  const byEvent = new Map<string, AnyTransitionDefinition[]>();
+  for (const node of nodes) {
+    if (!isActiveIn(value, node.path)) continue;
+    for (const [type, transitions] of node.transitions) {
+      byEvent.set(type, [...(byEvent.get(type) ?? []), ...transitions]);
     }
-    held.byJson.set(key, byEvent);
   }
-  if (typeof value === 'object') held.byObject.set(value, byEvent);
   return byEvent;
 }
 
