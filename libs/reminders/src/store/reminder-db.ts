@@ -177,12 +177,10 @@ export class ReminderDb {
     const row = this.stmt.scheduleRow.get(scheduleId) as Raw | undefined;
     if (row === undefined) return;
     const every = row.every_days as number | null;
-    // Forward only: two dispatchers may issue neighbouring occurrences and be projected in either order.
+    // Forward only: two dispatchers may issue neighbouring occurrences and be projected in either
+    // order, so the next follows the latest issued so far (this one is already among them).
     const latest = (this.stmt.lastIssued.get(scheduleId) as string | null) ?? occurrence;
-    const next = nextAfter(
-      { everyDays: every, sendHour: row.send_hour as number },
-      latest > occurrence ? latest : occurrence,
-    );
+    const next = nextAfter({ everyDays: every, sendHour: row.send_hour as number }, latest);
     this.stmt.setNext.run(next?.on ?? null, next?.at ?? null, scheduleId);
   }
 
