@@ -3,3 +3,4 @@ export * from './http/error.filter';
 export * from './http/validation';
 export * from './runtime/clock';
 export * from './time/london';
+export * from './runtime/in-turn';

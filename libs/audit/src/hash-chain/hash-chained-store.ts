@@ -22,6 +22,7 @@ import {
   type AppendOutcome,
   type ReportsWrites,
 } from '@trustworks/event-store/support/reports-writes';
+import { InTurn } from '@trustworks/platform';
 import { eventHash, withoutHashFields } from './event-hash';
 
 /** Appends with 'any' or 'stream_exists' race other writers for the tail; this many tries, then give up. */
@@ -55,7 +56,7 @@ const NO_STREAM: Tail = { revision: 'no_stream', hash: null };
  */
 export class HashChainedEventStore implements EventStore, ReportsWrites {
   /** Appends to one stream from this process wait for each other, so they do not race for the tail. */
-  private readonly tails = new Map<string, Promise<unknown>>();
+  private readonly turns = new InTurn();
   private readonly known = new Map<string, Tail>();
 
   constructor(private readonly inner: EventStore) {}
@@ -92,18 +93,8 @@ export class HashChainedEventStore implements EventStore, ReportsWrites {
     } catch (error) {
       return Promise.reject(error);
     }
-    const before = this.tails.get(stream);
     const expected = options?.expectedRevision ?? 'any';
-    // Nothing queued ahead: start now rather than a microtask later.
-    const result = before
-      ? before.then(() => this.appendChained(stream, events, expected))
-      : this.appendChained(stream, events, expected);
-    const settled = result.catch(() => undefined);
-    this.tails.set(stream, settled);
-    void settled.then(() => {
-      if (this.tails.get(stream) === settled) this.tails.delete(stream);
-    });
-    return result;
+    return this.turns.run(stream, () => this.appendChained(stream, events, expected));
   }
 
   private async appendChained(

@@ -15,7 +15,7 @@ import {
   type TrustEvent,
 } from '@trustworks/trust-domain';
 import { AccessPolicy, type Principal, type WriteKind } from '@trustworks/auth';
-import { ApiError, CLOCK, ID_GENERATOR, type Clock, type IdGenerator } from '@trustworks/platform';
+import { ApiError, CLOCK, ID_GENERATOR, InTurn, type Clock, type IdGenerator } from '@trustworks/platform';
 import { TrustRepository, type LoadedTrust } from './trust-repository';
 import { trustStream } from './trust-stream';
 
@@ -56,8 +56,8 @@ interface Decided {
 @Injectable()
 export class TrustCommandHandler {
   private readonly logger = new Logger('TrustCommands');
-  /** Per trust, the end of the queue of commands in progress (settles when the last one is done). */
-  private readonly running = new Map<string, Promise<void>>();
+  /** Commands on one trust in this process, in turn (see `execute`). */
+  private readonly turns = new InTurn();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -70,7 +70,7 @@ export class TrustCommandHandler {
    * Decides one command, or several in order on the state each leaves (e.g. propose a trust and
    * schedule its programme), and appends all their events in one atomic append.
    */
-  async execute(
+  execute(
     trustId: string,
     commands: TrustCommand | TrustCommand[],
     principal: Principal,
@@ -78,18 +78,7 @@ export class TrustCommandHandler {
   ): Promise<CommandResult> {
     // One command at a time per trust in this process: the next is decided on the state the last
     // one left, instead of racing it to the store and being decided again after losing.
-    const before = this.running.get(trustId);
-    let release = () => {};
-    const mine = new Promise<void>((resolve) => (release = resolve));
-    const tail = before ? before.then(() => mine) : mine;
-    this.running.set(trustId, tail);
-    try {
-      if (before) await before;
-      return await this.decideAndAppend(trustId, commands, principal, options);
-    } finally {
-      release();
-      if (this.running.get(trustId) === tail) this.running.delete(trustId);
-    }
+    return this.turns.run(trustId, () => this.decideAndAppend(trustId, commands, principal, options));
   }
 
   private async decideAndAppend(
