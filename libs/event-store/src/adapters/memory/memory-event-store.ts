@@ -15,6 +15,7 @@ import { StoreUnavailableError } from '../../port/errors';
 import { decideAppend, prepareAppend, type StreamLookup } from '../../support/prepare-append';
 import { matchesFilter } from '../../support/filter';
 import { catchUpSubscription, type ScanPage } from '../../support/catch-up-subscription';
+import type { AppendOutcome, ReportsWrites } from '../../support/reports-writes';
 
 interface StoredRow {
   stream: string;
@@ -31,7 +32,7 @@ interface StoredRow {
  * (it shares their append rules); nothing survives the process. Payloads are kept serialised, so a
  * caller mutating an object after appending cannot alter history.
  */
-export class MemoryEventStore implements EventStore {
+export class MemoryEventStore implements EventStore, ReportsWrites {
   readonly kind = 'memory';
   private readonly rows: StoredRow[] = [];
   private readonly streams = new Map<string, { rows: StoredRow[]; ids: Map<string, number> }>();
@@ -43,13 +44,23 @@ export class MemoryEventStore implements EventStore {
     events: readonly NewEvent[],
     options?: AppendOptions,
   ): Promise<AppendResult> {
+    const { nextRevision, position } = await this.appendReportingWrite(stream, events, options);
+    return { nextRevision, position };
+  }
+
+  /** `written` is false when the append answered an earlier write of the same ids. */
+  async appendReportingWrite(
+    stream: string,
+    events: readonly NewEvent[],
+    options?: AppendOptions,
+  ): Promise<AppendOutcome> {
     const append = prepareAppend(stream, events, options?.expectedRevision);
     if (this.closed) throw new StoreUnavailableError('The memory event store is closed.');
     const entry = this.streams.get(stream) ?? { rows: [], ids: new Map<string, number>() };
     const decision = decideAppend(append, lookupOf(entry));
     if (decision.kind === 'already-written') {
       const row = entry.rows[decision.lastRevision];
-      return { nextRevision: row.revision, position: row.position };
+      return { nextRevision: row.revision, position: row.position, written: false };
     }
     let revision = decision.firstRevision;
     for (const event of append.events) {
@@ -61,7 +72,7 @@ export class MemoryEventStore implements EventStore {
     }
     this.streams.set(stream, entry);
     this.changes.next();
-    return { nextRevision: revision - 1, position: this.rows.length - 1 };
+    return { nextRevision: revision - 1, position: this.rows.length - 1, written: true };
   }
 
   async *readStream(stream: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RecordedEvent } from '../../port/event-store.port';
 import { eventStoreContract } from '../../contract/event-store.contract';
+import { reportsWritesContract } from '../../contract/reports-writes.contract';
 import { testEvent, testEvents, uniqueStream, collectAll } from '../../contract/test-events';
 import { SqliteEventStore } from './sqlite-event-store';
 
@@ -150,22 +151,7 @@ describe('SqliteEventStore on a file', () => {
     });
   });
 
-  describe('appendReportingWrite', () => {
-    it('says it wrote a new append, and did not write an idempotent retry of it', async () => {
-      const store = openStore();
-      const stream = uniqueStream();
-      const events = testEvents(2);
-      const first = await store.appendReportingWrite(stream, events, { expectedRevision: 'no_stream' });
-      expect(first).toEqual({ nextRevision: 1, position: expect.any(Number), written: true });
-      const retry = await store.appendReportingWrite(stream, events, { expectedRevision: 'no_stream' });
-      expect(retry).toEqual({ ...first, written: false });
-      expect(await store.appendToStream(stream, events)).toEqual({
-        nextRevision: first.nextRevision,
-        position: first.position,
-      });
-      expect(await collectAll(store.readStream(stream))).toHaveLength(2);
-    });
-  });
+  reportsWritesContract('sqlite', () => openStore());
 
   describe('other connections on the same file', () => {
     it('delivers to a live subscriber the events another connection appends', async () => {
