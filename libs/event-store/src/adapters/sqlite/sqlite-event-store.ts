@@ -42,9 +42,7 @@ export interface SqliteEventStoreOptions {
 
 interface PendingAppend {
   append: PreparedAppend;
-  /** Whether the caller asked to be told if the append wrote (see `appendReportingWrite`). */
-  report: boolean;
-  resolve: (result: AppendResult) => void;
+  resolve: (result: AppendOutcome) => void;
   reject: (error: unknown) => void;
 }
 
@@ -103,7 +101,10 @@ export class SqliteEventStore implements EventStore, ReportsWrites {
     events: readonly NewEvent[],
     options?: AppendOptions,
   ): Promise<AppendResult> {
-    return this.enqueue(stream, events, options, false);
+    return this.appendReportingWrite(stream, events, options).then(({ nextRevision, position }) => ({
+      nextRevision,
+      position,
+    }));
   }
 
   appendReportingWrite(
@@ -111,15 +112,6 @@ export class SqliteEventStore implements EventStore, ReportsWrites {
     events: readonly NewEvent[],
     options?: AppendOptions,
   ): Promise<AppendOutcome> {
-    return this.enqueue(stream, events, options, true) as Promise<AppendOutcome>;
-  }
-
-  private enqueue(
-    stream: string,
-    events: readonly NewEvent[],
-    options: AppendOptions | undefined,
-    report: boolean,
-  ): Promise<AppendResult> {
     let append: PreparedAppend;
     try {
       append = prepareAppend(stream, events, options?.expectedRevision);
@@ -128,7 +120,7 @@ export class SqliteEventStore implements EventStore, ReportsWrites {
     }
     if (this.closed) return Promise.reject(new StoreUnavailableError('The event store is closed.'));
     return new Promise((resolve, reject) => {
-      this.queue.push({ append, report, resolve, reject });
+      this.queue.push({ append, resolve, reject });
       if (!this.flushScheduled) {
         this.flushScheduled = true;
         setImmediate(() => this.flush());
@@ -221,8 +213,7 @@ export class SqliteEventStore implements EventStore, ReportsWrites {
     outcomes.forEach((outcome, i) => {
       const pending = batch[i];
       if (!outcome.ok) return pending.reject(outcome.error);
-      const { nextRevision, position } = outcome.value;
-      pending.resolve(pending.report ? outcome.value : { nextRevision, position });
+      pending.resolve(outcome.value);
     });
     if (outcomes.some((o) => o.ok)) {
       this.checkpointer?.committed();
