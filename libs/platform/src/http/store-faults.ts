@@ -7,6 +7,10 @@ export interface StoreFault {
   reason: StoreFaultReason;
   /** SQLite's own (extended) result code, e.g. SQLITE_FULL or SQLITE_IOERR_WRITE. */
   sqliteCode: string;
+  /** The fault in a person's words, e.g. "disk full". */
+  words: string;
+  /** How long a client should wait before retrying. */
+  retryAfterSeconds: number;
 }
 
 /** SQLite result codes (and their extended forms) that mean "the storage, not the request": a 503. */
@@ -33,16 +37,11 @@ export function storeFaultOf(error: unknown): StoreFault | null {
     const code = (current as { code?: unknown }).code;
     if (typeof code === 'string') {
       const hit = FAULTS.find(([prefix]) => code === prefix || code.startsWith(`${prefix}_`));
-      if (hit) return { reason: hit[1], sqliteCode: code };
+      if (hit) return { reason: hit[1], sqliteCode: code, words: hit[2], retryAfterSeconds: hit[3] };
     }
     current = (current as { cause?: unknown }).cause;
   }
   return null;
-}
-
-/** How long a client should wait before retrying, by fault. */
-export function retryAfterSeconds(fault: StoreFault): number {
-  return FAULTS.find(([, reason]) => reason === fault.reason)?.[3] ?? 10;
 }
 
 /**
@@ -50,7 +49,7 @@ export function retryAfterSeconds(fault: StoreFault): number {
  * transaction), so the message may promise that nothing of it was recorded.
  */
 export function storeFaultBody(fault: StoreFault, method: string): ApiErrorBody {
-  const words = FAULTS.find(([, reason]) => reason === fault.reason)?.[2] ?? fault.sqliteCode;
+  const { words } = fault;
   const reading = method === 'GET' || method === 'HEAD';
   return {
     statusCode: 503,
@@ -61,7 +60,7 @@ export function storeFaultBody(fault: StoreFault, method: string): ApiErrorBody 
     details: {
       reason: fault.reason,
       sqliteCode: fault.sqliteCode,
-      retryAfterSeconds: retryAfterSeconds(fault),
+      retryAfterSeconds: fault.retryAfterSeconds,
     },
   };
 }
