@@ -40,4 +40,16 @@ describe('Europe/London days and times', () => {
       { numRuns: 2000 },
     );
   });
+
+  it('agrees with Intl anywhere in a UTC hour, the unit it remembers days by', () => {
+    const hour = fc.integer({ min: 262_968, max: 613_608 }); // 2000-01-01 to 2040-01-01, in UTC hours
+    fc.assert(
+      fc.property(hour, fc.integer({ min: 0, max: 3_599_999 }), (h, within) => {
+        for (const at of [h * 3_600_000 + within, h * 3_600_000, h * 3_600_000 + 3_599_999]) {
+          expect(londonDate(new Date(at))).toBe(reference(new Date(at)));
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });

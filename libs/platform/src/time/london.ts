@@ -21,23 +21,23 @@ export function isDateOnly(value: string): boolean {
   return DAY.test(value);
 }
 
-const MINUTE_MS = 60_000;
 const DATES_LIMIT = 10_000;
-/** London's day by UTC minute: England's offset is whole hours and changes on the hour. */
-const datesByMinute = new Map<number, string>();
+/** London's day by UTC hour: England's offset is whole hours and changes on the hour. */
+const datesByHour = new Map<number, string>();
 
 /**
- * The day in England at an instant, `YYYY-MM-DD`. Remembered by the instant's minute (asking Intl
- * is the cost, and every dashboard and reminder asks for today).
+ * The day in England at an instant, `YYYY-MM-DD`. Remembered by the instant's UTC hour, within
+ * which England's day cannot change (asking Intl is the cost, and every dashboard and reminder asks
+ * for today).
  */
 export function londonDate(instant: Date): string {
-  const minute = Math.floor(instant.getTime() / MINUTE_MS);
-  let date = datesByMinute.get(minute);
+  const hour = Math.floor(instant.getTime() / HOUR_MS);
+  let date = datesByHour.get(hour);
   if (date === undefined) {
     const p = partsOf(instant);
     date = `${p.year}-${p.month}-${p.day}`;
-    if (datesByMinute.size >= DATES_LIMIT) datesByMinute.clear();
-    datesByMinute.set(minute, date);
+    if (datesByHour.size >= DATES_LIMIT) datesByHour.clear();
+    datesByHour.set(hour, date);
   }
   return date;
 }
