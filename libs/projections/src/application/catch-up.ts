@@ -10,8 +10,9 @@ export interface CatchUpProgress {
 
 /**
  * Events per committed batch when the caller does not say. Each batch writes every trust it touched
- * once, so larger batches write less; memory does not grow with it (events are folded as they are
- * read), and a crash re-does at most one batch.
+ * once, so larger batches write less; a crash re-does at most one batch. Events are folded as they are
+ * read and never held, but the batch's new decision rows are held until it commits (and the states
+ * of the trusts it touched stay in the projector's cache, which any batch size fills the same).
  */
 export const CATCH_UP_BATCH = 100_000;
 
@@ -19,7 +20,7 @@ export const CATCH_UP_BATCH = 100_000;
  * Reads the trust streams from the projection's checkpoint to the head, folding each event as it is
  * read and committing every `batchSize` events with their checkpoint (for the rebuild CLI, the
  * benchmark and tests; the app uses a live subscription). Events are not held until their batch is
- * committed, so memory does not grow with the batch size. Stop it at any point, even with SIGKILL:
+ * committed (only its decision rows are). Stop it at any point, even with SIGKILL:
  * the next run resumes after the last committed batch.
  */
 export async function catchUp(
