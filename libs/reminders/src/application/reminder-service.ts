@@ -146,16 +146,24 @@ export class ReminderService {
 
   /** Read-your-writes: the projection has applied everything committed before this call. */
   private async catchUp(): Promise<void> {
+    await this.caughtUpOr503(
+      await this.store.headPosition(),
+      'The reminders have not caught up with the latest changes; try again shortly.',
+      (error) => ({ reason: error.message }),
+    );
+  }
+
+  /** Waits for the projection to reach `position`; a wait that runs out is 503 REMINDERS_BEHIND. */
+  private async caughtUpOr503(
+    position: Position | null,
+    message: string,
+    details: (error: CatchUpTimeoutError) => Record<string, unknown>,
+  ): Promise<void> {
     try {
-      await this.runner.caughtUpTo(await this.store.headPosition());
+      await this.runner.caughtUpTo(position);
     } catch (error) {
       if (!(error instanceof CatchUpTimeoutError)) throw error;
-      throw new ApiError(
-        503,
-        'REMINDERS_BEHIND',
-        'The reminders have not caught up with the latest changes; try again shortly.',
-        { reason: error.message },
-      );
+      throw new ApiError(503, 'REMINDERS_BEHIND', message, details(error));
     }
   }
 
@@ -224,17 +232,11 @@ export class ReminderService {
       }
       throw error;
     }
-    try {
-      await this.runner.caughtUpTo(position);
-    } catch (error) {
-      if (!(error instanceof CatchUpTimeoutError)) throw error;
-      throw new ApiError(
-        503,
-        'REMINDERS_BEHIND',
-        'Your change was recorded, but the reminders have not caught up with it yet; look again shortly.',
-        { stream, position },
-      );
-    }
+    await this.caughtUpOr503(
+      position,
+      'Your change was recorded, but the reminders have not caught up with it yet; look again shortly.',
+      () => ({ stream, position }),
+    );
     return position;
   }
 }
