@@ -79,10 +79,10 @@ export class ReadModelQueries {
   /** The trust's row once it has reached `minRevision` (503 PROJECTION_BEHIND after 2 s), checked for access. */
   async trust(trustId: string, principal: Principal, minRevision?: number): Promise<TrustRow> {
     const reached = () => {
-      const row = this.projector.db.trust(trustId);
-      return minRevision === undefined || (row !== null && row.revision >= minRevision);
+      const revision = this.projector.db.trustRevision(trustId);
+      return revision !== null && revision >= (minRevision as number);
     };
-    if (!(await this.until(reached))) {
+    if (minRevision !== undefined && !(await this.until(reached))) {
       const row = this.projector.db.trust(trustId);
       if (row !== null) AccessPolicy.assertRead(principal, row.authority, trustId);
       throw behind({ trustId, minRevision, projectedRevision: row?.revision ?? null });

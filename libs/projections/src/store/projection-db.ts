@@ -63,6 +63,7 @@ export class ProjectionDb {
         'INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position',
       ),
       trust: db.prepare('SELECT * FROM trusts WHERE trust_id = ?'),
+      trustRevision: db.prepare('SELECT revision FROM trusts WHERE trust_id = ?').pluck(),
       trusts: db.prepare('SELECT * FROM trusts ORDER BY authority, name, trust_id'),
       trustRevisions: db
         .prepare('SELECT trust_id, revision FROM trusts ORDER BY authority, name, trust_id')
@@ -92,6 +93,11 @@ export class ProjectionDb {
 
   setCheckpoint(name: string, position: number): void {
     this.stmt.setCheckpoint.run(name, position);
+  }
+
+  /** The trust's projected revision (null: no row), without reading or parsing the row. */
+  trustRevision(trustId: string): number | null {
+    return (this.stmt.trustRevision.get(trustId) as number | undefined) ?? null;
   }
 
   trust(trustId: string): TrustRow | null {
