@@ -2,8 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RecordedEvent } from '@trustworks/event-store';
-import { decide, evolve, initialState, type TrustEvent, type TrustState } from '@trustworks/trust-domain';
-import { event, toShadow, trustProposed } from '@trustworks/trust-domain/decider/fixtures';
+import {
+  addDays,
+  decide,
+  evolve,
+  initialState,
+  type TrustEvent,
+  type TrustState,
+} from '@trustworks/trust-domain';
+import { event, statutoryMembers, toShadow, trustProposed } from '@trustworks/trust-domain/decider/fixtures';
 import { fromJune, toJune } from '@trustworks/trust-domain/decider/cheshire-east.programme';
 import { TEST_CONTEXT } from '@trustworks/trust-domain/decider/testing';
 import { settingsStream } from '../domain/events';
@@ -220,6 +227,100 @@ describe('ReminderProjector writes only the entries that changed', () => {
       b.db.close();
       whole.db.close();
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('ReminderProjector on a record longer than one segment of its decision log', () => {
+  // 150 decisions that each take effect a month after they are made (so each has reminders), with a
+  // board meeting before each: the log spans three segments, and every event changes the schedule.
+  const trustEvents: TrustEvent[] = [...toShadow(trustProposed({ trustId: TRUST })), ...statutoryMembers()];
+  for (let k = 0; k < 150; k += 1) {
+    const day = addDays('2009-02-01', k);
+    trustEvents.push(
+      event('MeetingHeld', {
+        meetingId: `mtg-${k}`,
+        body: 'implementation-board',
+        attendees: ['m-local-authority', 'm-primary-care-trust'],
+        apologies: [],
+        quorumMet: true,
+        occurredAt: day,
+      }),
+      event('DecisionRecorded', {
+        decisionId: `dec-${k}`,
+        title: `Decision ${k}`,
+        tier: 'board',
+        leadAgency: 'The Council',
+        rationale: 'Agreed by the board',
+        meetingId: `mtg-${k}`,
+        effectiveFrom: addDays(day, 30),
+        occurredAt: day,
+      }),
+    );
+  }
+  const states: TrustState[] = [];
+  trustEvents.reduce((state, e) => {
+    const next = evolve(state, e);
+    states.push(next);
+    return next;
+  }, initialState());
+  const events = trustEvents.map((e, i) => recorded(`trust-${TRUST}`, i, e.type, e.data));
+  const load = async (_trustId: string, revision?: number) => states[revision ?? states.length - 1];
+
+  it('writes, event by event, exactly the new entries and ends with what one rebuild writes', async () => {
+    const live = new ReminderProjector(ReminderDb.open(':memory:'), load);
+    const whole = new ReminderProjector(ReminderDb.open(':memory:'), load);
+    const written: string[] = [];
+    const update = live.db.updateSchedule.bind(live.db);
+    live.db.updateSchedule = (changed, removed, sendHour) => {
+      written.push(...changed.map((entry) => entry.scheduleId), ...removed);
+      update(changed, removed, sendHour);
+    };
+    try {
+      let before = scheduleRows(live) as { schedule_id: string }[];
+      for (const e of events) {
+        written.length = 0;
+        await live.apply([e], e.position);
+        const after = scheduleRows(live) as { schedule_id: string }[];
+        if (before.length > 0) {
+          const held = new Map(before.map((row) => [row.schedule_id, JSON.stringify(row)]));
+          const differing = after.filter((row) => held.get(row.schedule_id) !== JSON.stringify(row));
+          const gone = before.filter((row) => !after.some((a) => a.schedule_id === row.schedule_id));
+          expect(written.sort()).toEqual([...differing, ...gone].map(idOf).sort());
+        }
+        before = after;
+      }
+      await whole.apply(events, events[events.length - 1].position);
+      const rebuilt = scheduleRows(whole);
+      expect(
+        rebuilt.filter((row) => idOf(row).startsWith('decision-effective')).length,
+      ).toBeGreaterThanOrEqual(150);
+      expect(scheduleRows(live)).toEqual(rebuilt);
+    } finally {
+      live.db.close();
+      whole.db.close();
+    }
+  });
+
+  it('forgets a schedule it updated for a batch whose commit failed (a fault injected after the schedule rows), and writes it whole again', async () => {
+    const live = new ReminderProjector(ReminderDb.open(':memory:'), load);
+    const whole = new ReminderProjector(ReminderDb.open(':memory:'), load);
+    try {
+      const middle = 100;
+      await live.apply(events.slice(0, middle), middle - 1);
+      // The schedule rows are written, then the checkpoint fails: the transaction rolls them back.
+      const setCheckpoint = live.db.setCheckpoint.bind(live.db);
+      live.db.setCheckpoint = () => {
+        throw new Error('disk I/O error (injected)');
+      };
+      await expect(live.apply(events.slice(middle, middle + 7), middle + 6)).rejects.toThrow('injected');
+      live.db.setCheckpoint = setCheckpoint;
+      for (const e of events.slice(middle)) await live.apply([e], e.position);
+      await whole.apply(events, events[events.length - 1].position);
+      expect(scheduleRows(live)).toEqual(scheduleRows(whole));
+    } finally {
+      live.db.close();
+      whole.db.close();
     }
   });
 });

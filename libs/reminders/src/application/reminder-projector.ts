@@ -13,7 +13,7 @@ import {
   type ReminderSettingsChangedData,
   type ReminderSnoozedData,
 } from '../domain/events';
-import { scheduleFor, type ScheduleEntry } from '../domain/schedule';
+import { scheduleGroupsFor, type ScheduleEntry } from '../domain/schedule';
 import { effectiveSettings } from '../domain/settings';
 import type { ReminderDb } from '../store/reminder-db';
 
@@ -43,9 +43,10 @@ function sameEntry(a: ScheduleEntry | undefined, b: ScheduleEntry): boolean {
   });
 }
 
-/** A trust's schedule as last written: the send hour, and each entry by schedule id. */
+/** A trust's schedule as last written: the send hour, its groups (see `scheduleGroupsFor`), each entry by schedule id. */
 interface WrittenSchedule {
   sendHour: number;
+  groups: Set<ScheduleEntry[]>;
   entries: Map<string, ScheduleEntry>;
 }
 
@@ -96,18 +97,24 @@ export class ReminderProjector {
     }
     const changed = new Map<string, WrittenSchedule>();
     let wrote = false;
-    this.db.transaction(() => {
-      // Another process on the same files may have applied some of these meanwhile: look again inside the lock.
-      const committed = this.position();
-      if (committed !== null && upTo <= committed) return;
-      // The checkpoint is not where this process last left it: another process on the same files
-      // wrote since, and what this one believes written may no longer be so.
-      if (committed !== this.lastCommitted) this.written.clear();
-      for (const event of fresh) if (committed === null || event.position > committed) this.record(event);
-      for (const [trustId, state] of states) this.schedule(trustId, state, changed);
-      this.db.setCheckpoint(upTo);
-      wrote = true;
-    });
+    try {
+      this.db.transaction(() => {
+        // Another process on the same files may have applied some of these meanwhile: look again inside the lock.
+        const committed = this.position();
+        if (committed !== null && upTo <= committed) return;
+        // The checkpoint is not where this process last left it: another process on the same files
+        // wrote since, and what this one believes written may no longer be so.
+        if (committed !== this.lastCommitted) this.written.clear();
+        for (const event of fresh) if (committed === null || event.position > committed) this.record(event);
+        for (const [trustId, state] of states) this.schedule(trustId, state, changed);
+        this.db.setCheckpoint(upTo);
+        wrote = true;
+      });
+    } catch (error) {
+      // A schedule may have been updated in place for a write that did not happen: forget it.
+      for (const trustId of changed.keys()) this.written.delete(trustId);
+      throw error;
+    }
     if (wrote) {
       // Remembered only once committed: a failed batch leaves nothing believed written.
       this.lastCommitted = upTo;
@@ -125,19 +132,39 @@ export class ReminderProjector {
   private schedule(trustId: string, state: TrustState, changed: Map<string, WrittenSchedule>): void {
     const settings = effectiveSettings(this.db.settingsOf(trustId));
     const { sendHour } = settings;
-    const entries = scheduleFor(state, settings);
-    const now = new Map(entries.map((entry) => [entry.scheduleId, entry]));
+    const groups = scheduleGroupsFor(state, settings);
     // Within one batch a trust is scheduled once, after its events: `written` is what is in the file.
     const before = this.written.get(trustId);
     if (before === undefined || before.sendHour !== sendHour) {
-      this.db.replaceSchedule(trustId, entries, sendHour);
-    } else {
-      const removed = [...before.entries.keys()].filter((id) => !now.has(id));
-      const differing = entries.filter((entry) => !sameEntry(before.entries.get(entry.scheduleId), entry));
-      if (removed.length === 0 && differing.length === 0) return;
-      this.db.updateSchedule(differing, removed, sendHour);
+      const entries = new Map<string, ScheduleEntry>();
+      for (const group of groups) for (const entry of group) entries.set(entry.scheduleId, entry);
+      this.db.replaceSchedule(trustId, [...entries.values()], sendHour);
+      changed.set(trustId, { sendHour, groups: new Set(groups), entries });
+      return;
     }
-    changed.set(trustId, { sendHour, entries: now });
+    // A group written last time and handed back again holds the same entries: only the groups that
+    // are new can hold a new or changed entry, and only the groups that are gone a removed one.
+    const now = new Set(groups);
+    const fresh = groups.filter((group) => !before.groups.has(group));
+    if (fresh.length === 0 && now.size === before.groups.size) return;
+    const present = new Set<string>();
+    const differing: ScheduleEntry[] = [];
+    for (const group of fresh) {
+      for (const entry of group) {
+        present.add(entry.scheduleId);
+        if (!sameEntry(before.entries.get(entry.scheduleId), entry)) differing.push(entry);
+      }
+    }
+    const removed: string[] = [];
+    for (const group of before.groups) {
+      if (now.has(group)) continue;
+      for (const entry of group) if (!present.has(entry.scheduleId)) removed.push(entry.scheduleId);
+    }
+    if (removed.length > 0 || differing.length > 0) this.db.updateSchedule(differing, removed, sendHour);
+    // Updated in place (see `apply`: forgotten if the transaction fails).
+    for (const id of removed) before.entries.delete(id);
+    for (const entry of differing) before.entries.set(entry.scheduleId, entry);
+    changed.set(trustId, { sendHour, groups: now, entries: before.entries });
   }
 
   private record(event: RecordedEvent): void {

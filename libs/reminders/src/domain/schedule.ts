@@ -14,7 +14,6 @@ import {
   keyIssuesReview,
   lastMeetingOn,
   planReviewDue,
-  entriesOf,
   type AppendLog,
   type AttendanceRow,
   type CalendarDate,
@@ -100,14 +99,27 @@ function contextOf(state: TrustState, settings: ReminderSettings): string {
 }
 
 export function scheduleFor(state: TrustState, settings: ReminderSettings): ScheduleEntry[] {
+  const entries: ScheduleEntry[] = [];
+  for (const group of scheduleGroupsFor(state, settings)) for (const entry of group) entries.push(entry);
+  return entries;
+}
+
+/**
+ * The schedule as groups of entries, in `scheduleFor`'s order: a group handed back again (the same
+ * array) holds the same entries as before, so a reader that kept the last groups need look only
+ * into the new ones. A milestone's entries are a group, the attendance entries are one, and the
+ * decisions' are one per segment of the decision log (a full segment never changes), so recording a
+ * decision or a meeting leaves all but a group or two as they were, however long the record.
+ */
+export function scheduleGroupsFor(state: TrustState, settings: ReminderSettings): ScheduleEntry[][] {
   if (!settings.enabled || state.phase === 'not-proposed' || state.phase.startsWith('closed')) return [];
   const make = entryMaker(state, settings, contextOf(state, settings));
   return [
     ...milestoneEntries(state, settings, make),
-    ...keyIssuesReviewEntries(state, settings, make),
-    ...vestingEntries(state, settings, make),
-    ...annualReviewEntries(state, settings, make),
-    ...attendanceEntries(state, settings, make),
+    keyIssuesReviewEntries(state, settings, make),
+    vestingEntries(state, settings, make),
+    annualReviewEntries(state, settings, make),
+    attendanceEntries(state, settings, make),
     ...decisionEntries(state, settings, make),
   ];
 }
@@ -184,10 +196,10 @@ function overdue(
   });
 }
 
-function milestoneEntries(state: TrustState, settings: ReminderSettings, make: Make): ScheduleEntry[] {
+function milestoneEntries(state: TrustState, settings: ReminderSettings, make: Make): ScheduleEntry[][] {
   return Object.values(state.milestones)
     .filter((m) => m.completedOn === null)
-    .flatMap((m) =>
+    .map((m) =>
       remembered(m, make.context, () => {
         const base = {
           subjectId: m.milestoneId,
@@ -280,23 +292,29 @@ function attendanceNow(
     );
 }
 
-function decisionEntries(state: TrustState, settings: ReminderSettings, make: Make): ScheduleEntry[] {
-  return entriesOf(state.decisions as AppendLog<DecisionRecord>)
-    .filter((d) => d.effectiveFrom > d.decidedOn)
-    .flatMap((d) =>
-      remembered(d, make.context, () =>
-        countdown(
-          settings.decisionEffectiveLeadDays,
-          d.effectiveFrom,
-          settings,
-          {
-            rule: 'decision-effective',
-            subjectId: `decision-${d.decisionId}`,
-            subjectTitle: `Decision takes effect: ${d.title}`,
-            recipients: [PROGRAMME_MANAGER, d.leadAgency],
-          },
-          make,
+function decisionEntries(state: TrustState, settings: ReminderSettings, make: Make): ScheduleEntry[][] {
+  // Per segment of the log: a full segment is the same array in every later state.
+  return (state.decisions as AppendLog<DecisionRecord>).map((segment) =>
+    remembered(segment, make.context, () =>
+      segment
+        .filter((d) => d.effectiveFrom > d.decidedOn)
+        .flatMap((d) =>
+          // The last segment is a new array after every decision: its older decisions keep theirs.
+          remembered(d, make.context, () =>
+            countdown(
+              settings.decisionEffectiveLeadDays,
+              d.effectiveFrom,
+              settings,
+              {
+                rule: 'decision-effective',
+                subjectId: `decision-${d.decisionId}`,
+                subjectTitle: `Decision takes effect: ${d.title}`,
+                recipients: [PROGRAMME_MANAGER, d.leadAgency],
+              },
+              make,
+            ),
+          ),
         ),
-      ),
-    );
+    ),
+  );
 }
