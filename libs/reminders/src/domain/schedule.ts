@@ -80,6 +80,29 @@ function remembered(subject: object, context: string, build: () => ScheduleEntry
   return entries;
 }
 
+/**
+ * Entries of a subject the trust has one of (the key-issues review, vesting day, the annual review),
+ * as last worked out, by trust and subject, with the context and the inputs they were worked out
+ * from: handed back while those are the same, so the schedule's group for it stays the same array.
+ */
+const byTrustSubject = new Map<string, { context: string; inputs: string; entries: ScheduleEntry[] }>();
+
+function rememberedFor(
+  state: TrustState,
+  subject: string,
+  context: string,
+  inputs: string,
+  build: () => ScheduleEntry[],
+): ScheduleEntry[] {
+  const key = `${state.trustId}\u0000${subject}`;
+  const held = byTrustSubject.get(key);
+  if (held !== undefined && held.context === context && held.inputs === inputs) return held.entries;
+  const entries = build();
+  if (byTrustSubject.size >= CONTEXTS_LIMIT) byTrustSubject.clear();
+  byTrustSubject.set(key, { context, inputs, entries });
+  return entries;
+}
+
 /** Each trust's context as last worked out, so every subject remembered under it holds one string. */
 const contexts = new Map<string, string>();
 const CONTEXTS_LIMIT = 10_000;
@@ -224,41 +247,54 @@ function keyIssuesReviewEntries(state: TrustState, settings: ReminderSettings, m
   const review = keyIssuesReview(state, settings.keyIssuesReviewMonths);
   if (review === null) return [];
   const { deadline, open } = review;
-  const base = {
-    subjectId: 'key-issues',
-    subjectTitle: `Review of the key issues (${open.length} of ${KEY_ISSUES.length} not yet agreed: ${open.join(', ')})`,
-    recipients: [PROGRAMME_MANAGER],
-  };
-  return [
-    ...countdown(settings.deadlineLeadDays, deadline, settings, { ...base, rule: 'key-issues-review' }, make),
-    overdue('key-issues-review-overdue', deadline, settings, base, make),
-  ];
+  return rememberedFor(state, 'key-issues', make.context, `${deadline} ${open.join(', ')}`, () => {
+    const base = {
+      subjectId: 'key-issues',
+      subjectTitle: `Review of the key issues (${open.length} of ${KEY_ISSUES.length} not yet agreed: ${open.join(', ')})`,
+      recipients: [PROGRAMME_MANAGER],
+    };
+    return [
+      ...countdown(
+        settings.deadlineLeadDays,
+        deadline,
+        settings,
+        { ...base, rule: 'key-issues-review' },
+        make,
+      ),
+      overdue('key-issues-review-overdue', deadline, settings, base, make),
+    ];
+  });
 }
 
 function vestingEntries(state: TrustState, settings: ReminderSettings, make: Make): ScheduleEntry[] {
-  if (state.vestingDay === null || state.vestingDayReachedOn !== null) return [];
-  const base = {
-    rule: 'vesting-day' as const,
-    subjectId: 'vesting-day',
-    subjectTitle: `Vesting day (${state.vestingDay})`,
-    recipients: [PROGRAMME_MANAGER, DCS],
-  };
-  return countdown(settings.vestingCountdownDays, state.vestingDay, settings, base, make);
+  const vestingDay = state.vestingDay;
+  if (vestingDay === null || state.vestingDayReachedOn !== null) return [];
+  return rememberedFor(state, 'vesting-day', make.context, vestingDay, () => {
+    const base = {
+      rule: 'vesting-day' as const,
+      subjectId: 'vesting-day',
+      subjectTitle: `Vesting day (${vestingDay})`,
+      recipients: [PROGRAMME_MANAGER, DCS],
+    };
+    return countdown(settings.vestingCountdownDays, vestingDay, settings, base, make);
+  });
 }
 
 function annualReviewEntries(state: TrustState, settings: ReminderSettings, make: Make): ScheduleEntry[] {
   const review = planReviewDue(state, settings.annualReviewMonths);
   if (review === null) return [];
   const { plan, due } = review;
-  const base = {
-    subjectId: `plan-${plan.planId}`,
-    subjectTitle: `Annual review of ${plan.title}`,
-    recipients: [PROGRAMME_MANAGER],
-  };
-  return [
-    ...countdown(settings.deadlineLeadDays, due, settings, { ...base, rule: 'annual-review' }, make),
-    overdue('annual-review-overdue', due, settings, base, make),
-  ];
+  return rememberedFor(state, 'annual-review', make.context, `${plan.planId} ${due} ${plan.title}`, () => {
+    const base = {
+      subjectId: `plan-${plan.planId}`,
+      subjectTitle: `Annual review of ${plan.title}`,
+      recipients: [PROGRAMME_MANAGER],
+    };
+    return [
+      ...countdown(settings.deadlineLeadDays, due, settings, { ...base, rule: 'annual-review' }, make),
+      overdue('annual-review-overdue', due, settings, base, make),
+    ];
+  });
 }
 
 function attendanceEntries(state: TrustState, settings: ReminderSettings, make: Make): ScheduleEntry[] {
