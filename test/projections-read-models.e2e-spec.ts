@@ -137,6 +137,10 @@ describe('projected read models', () => {
 
   it('keeps the decision log with who recorded it and when, as JSON and as RFC 4180 CSV', async () => {
     const res = await get(`/trusts/${trustId}/decisions`);
+    // Served as JSON put together from the log's text: still JSON, with the trust's revision as ETag.
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(res.body).toMatchObject({ trustId, revision: expect.any(Number) });
+    expect(res.headers.etag).toBe(`"${res.body.revision}"`);
     expect(res.body.decisions).toEqual([
       expect.objectContaining({
         decisionId: 'd-1',

@@ -55,6 +55,9 @@ function logEntry(row: DecisionRow): DecisionLogEntry {
   };
 }
 
+/** How many trusts' decision logs are kept as JSON (the least recently read go first). */
+const LOGS_HELD = 1000;
+
 /** How long a read waits for the projection to reach the revision or position the caller asks for. */
 export const MAX_WAIT_MS = 2000;
 
@@ -65,6 +68,12 @@ export class ReadModelQueries {
   private readonly rows = new Map<string, { revision: number; today: string; row: DashboardRow }>();
   /** The last portfolio worked out, and the projection checkpoint and day it was worked out at. */
   private lastPortfolio: { position: number | null; today: string; rows: DashboardRow[] } | undefined;
+  /**
+   * Decision logs as last served, by trust: how many entries, the last one's id, and the entries as
+   * JSON (comma-separated). A decision row is only ever added, with the next `seq`, so a log is read
+   * again only from its last entry on (which must still be there, the same, or it is read whole).
+   */
+  private readonly logs = new Map<string, { count: number; lastId: string; json: string }>();
 
   constructor(
     private readonly projector: Projector,
@@ -155,6 +164,29 @@ export class ReadModelQueries {
 
   decisions(trustId: string): DecisionLogEntry[] {
     return this.projector.db.decisions(trustId).map(logEntry);
+  }
+
+  /** `decisions(trustId)` as a JSON array, worked out only for the entries added since the last call. */
+  decisionsJson(trustId: string): string {
+    let held = this.logs.get(trustId);
+    this.logs.delete(trustId);
+    let rows = this.projector.db.decisionsFrom(trustId, held === undefined ? 0 : held.count - 1);
+    if (held !== undefined && (rows.length === 0 || rows[0].decisionId !== held.lastId)) {
+      // Not the rows it was worked out from (the read models were rebuilt): read the whole log.
+      held = undefined;
+      rows = this.projector.db.decisionsFrom(trustId, 0);
+    }
+    let { count, lastId, json } = held ?? { count: 0, lastId: '', json: '' };
+    for (const row of held === undefined ? rows : rows.slice(1)) {
+      json += `${count === 0 ? '' : ','}${JSON.stringify(logEntry(row))}`;
+      count += 1;
+      lastId = row.decisionId;
+    }
+    if (count > 0) {
+      this.logs.set(trustId, { count, lastId, json });
+      if (this.logs.size > LOGS_HELD) this.logs.delete(this.logs.keys().next().value as string);
+    }
+    return `[${json}]`;
   }
 
   private until(reached: () => boolean): Promise<boolean> {

@@ -76,6 +76,7 @@ export class ProjectionDb {
       ),
       allMilestones: db.prepare('SELECT * FROM milestones ORDER BY trust_id, baseline_due, milestone_id'),
       decisions: db.prepare('SELECT * FROM decisions WHERE trust_id = ? ORDER BY seq'),
+      decisionsFrom: db.prepare('SELECT * FROM decisions WHERE trust_id = ? AND seq >= ? ORDER BY seq'),
     };
   }
 
@@ -177,6 +178,11 @@ export class ProjectionDb {
 
   decisions(trustId: string): DecisionRow[] {
     return (this.stmt.decisions.all(trustId) as Raw[]).map(toDecision);
+  }
+
+  /** The trust's decision rows from `seq` on, in order. */
+  decisionsFrom(trustId: string, seq: number): DecisionRow[] {
+    return (this.stmt.decisionsFrom.all(trustId, seq) as Raw[]).map(toDecision);
   }
 
   /** Drops every row and checkpoint: the next catch-up starts from the first event. */
