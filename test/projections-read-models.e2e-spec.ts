@@ -119,7 +119,13 @@ describe('projected read models', () => {
   it("shows the trust on its authority's dashboard only", async () => {
     const res = await get(`/dashboard`);
     expect(res.status).toBe(200);
+    // Written from rows serialised once per revision: still JSON, every member in its place.
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(Object.keys(res.body)).toEqual(['today', 'position', 'trusts', 'byPhase']);
     expect(res.body.byPhase).toEqual({ shadow: 1 });
+    const listed = await get(`/trusts`);
+    expect(listed.headers['content-type']).toMatch(/^application\/json/);
+    expect(listed.body).toEqual({ trusts: res.body.trusts });
     expect(res.body.trusts).toEqual([
       expect.objectContaining({
         trustId,

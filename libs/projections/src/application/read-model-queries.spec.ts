@@ -78,4 +78,19 @@ describe('ReadModelQueries.decisionsJson', () => {
     expect(queries.decisionsJson('seed-2')).toBe(asRows('seed-2'));
     expect(queries.decisionsJson('seed-2')).toContain('"decisionId":"replaced"');
   });
+
+  it('serialises a dashboard row once, and a trust that moved on as its new row', async () => {
+    const events = await collectAll(store.readAll());
+    const half = Math.floor(events.length / 2);
+    await projector.apply(events.slice(0, half), events[half - 1].position);
+    const principal = { subject: 'a', name: 'A', roles: ['admin' as const], authorities: [] };
+    const before = queries.dashboard(principal).trusts;
+    const texts = before.map((row) => queries.rowJson(row));
+    expect(texts).toEqual(before.map((row) => JSON.stringify(row)));
+    expect(queries.rowJson(before[0])).toBe(texts[0]);
+    await projector.apply(events.slice(half), events[events.length - 1].position);
+    const after = queries.dashboard(principal).trusts;
+    expect(after.map((row) => queries.rowJson(row))).toEqual(after.map((row) => JSON.stringify(row)));
+    expect(after.map((row) => queries.rowJson(row))).not.toEqual(texts);
+  });
 });

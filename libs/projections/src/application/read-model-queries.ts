@@ -74,6 +74,8 @@ export class ReadModelQueries {
    * again only from its last entry on (which must still be there, the same, or it is read whole).
    */
   private readonly logs = new Map<string, { count: number; lastId: string; json: string }>();
+  /** Dashboard rows as JSON: a row object is worked out once per revision of its trust (see `portfolio`). */
+  private readonly rowTexts = new WeakMap<DashboardRow, string>();
 
   constructor(
     private readonly projector: Projector,
@@ -164,6 +166,16 @@ export class ReadModelQueries {
 
   decisions(trustId: string): DecisionLogEntry[] {
     return this.projector.db.decisions(trustId).map(logEntry);
+  }
+
+  /** A dashboard row (as `dashboard` gives it) as JSON, serialised once per row. */
+  rowJson(row: DashboardRow): string {
+    let json = this.rowTexts.get(row);
+    if (json === undefined) {
+      json = JSON.stringify(row);
+      this.rowTexts.set(row, json);
+    }
+    return json;
   }
 
   /** `decisions(trustId)` as a JSON array, worked out only for the entries added since the last call. */

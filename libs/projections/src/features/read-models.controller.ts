@@ -15,6 +15,7 @@ import { ErrorDto } from '@trustworks/trusts/http/response.dto';
 import { TrustParams } from '@trustworks/trusts/features/trust-queries/trust-queries.dto';
 import { ReadModelQueries } from '../application/read-model-queries';
 import { decisionsCsv } from './decisions-csv';
+import { jsonArray, jsonObject } from './json-text';
 import {
   DashboardDto,
   DecisionsDto,
@@ -46,9 +47,17 @@ export class ReadModelsController {
   async dashboard(
     @Query() query: MinPositionQuery,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<DashboardDto> {
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
     await this.queries.atLeast(query.minPosition);
-    return this.queries.dashboard(principal);
+    // A DashboardDto, with each trust's row as JSON worked out once per revision of the trust.
+    const { today, position, trusts, byPhase } = this.queries.dashboard(principal);
+    return jsonObject(reply, [
+      ['today', JSON.stringify(today)],
+      ['position', JSON.stringify(position)],
+      ['trusts', jsonArray(trusts.map((row) => this.queries.rowJson(row)))],
+      ['byPhase', JSON.stringify(byPhase)],
+    ]);
   }
 
   @Get('trusts')
@@ -59,7 +68,8 @@ export class ReadModelsController {
   async listTrusts(
     @Query() query: ListTrustsQuery,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<TrustListDto> {
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
     await this.queries.atLeast(query.minPosition);
     const trusts = this.queries
       .dashboard(principal)
@@ -67,7 +77,8 @@ export class ReadModelsController {
       .filter((t) => !query.phase || t.phase === query.phase)
       .filter((t) => query.overdue === undefined || t.overdueMilestones > 0 === query.overdue)
       .sort((a, b) => a.authority.localeCompare(b.authority) || a.name.localeCompare(b.name));
-    return { trusts };
+    // A TrustListDto, as the dashboard is written.
+    return jsonObject(reply, [['trusts', jsonArray(trusts.map((row) => this.queries.rowJson(row)))]]);
   }
 
   @Get('trusts/:trustId/timeline')
@@ -98,9 +109,11 @@ export class ReadModelsController {
     const row = await this.queries.trust(params.trustId, principal, query.minRevision);
     withEtag(reply, row);
     // A DecisionsDto, put together from the log's JSON as last worked out (a long log is most of it).
-    void reply.type('application/json; charset=utf-8');
-    const head = JSON.stringify({ trustId: row.trustId, revision: row.revision });
-    return `${head.slice(0, -1)},"decisions":${this.queries.decisionsJson(row.trustId)}}`;
+    return jsonObject(reply, [
+      ['trustId', JSON.stringify(row.trustId)],
+      ['revision', JSON.stringify(row.revision)],
+      ['decisions', this.queries.decisionsJson(row.trustId)],
+    ]);
   }
 
   @Get('trusts/:trustId/decisions.csv')
