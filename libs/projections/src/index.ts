@@ -2,7 +2,7 @@ export { ProjectionsModule, projectionsDatabasePath, type ProjectionsConfig } fr
 export { Projector, TRUST_READ_MODELS } from './application/projector';
 export { catchUp, type CatchUpProgress } from './application/catch-up';
 export { ReadModelQueries } from './application/read-model-queries';
-export { ProjectionDb, type TrustRow, type DecisionRow } from './store/projection-db';
+export { ProjectionDb, type TrustHead, type TrustRow, type DecisionRow } from './store/projection-db';
 export {
   timelineOf,
   criticalPathOf,

@@ -30,7 +30,7 @@ export class MilestoneReadModel implements OnModuleInit {
 
   /** One trust the caller may see (404 otherwise), once projected up to `minRevision`. */
   async trust(trustId: string, principal: Principal, minRevision?: number): Promise<TrustMilestones> {
-    await this.ready().queries.trust(trustId, principal, minRevision);
+    await this.ready().queries.trustHead(trustId, principal, minRevision);
     // Row and milestones read together, synchronously, so the revision matches the dates.
     const db = this.ready().projector.db;
     const row = db.trust(trustId);

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AccessPolicy, type Principal } from '@trustworks/auth';
 import { ApiError, CLOCK, londonDate, type Clock } from '@trustworks/platform';
 import { timelineOf, worstRag, type MilestoneFacts, type RagThresholds } from '../domain/timeline';
-import type { DecisionRow, TrustRow } from '../store/projection-db';
+import type { DecisionRow, TrustHead, TrustRow } from '../store/projection-db';
 import { Projector } from './projector';
 
 export const RAG_THRESHOLDS = Symbol('RAG_THRESHOLDS');
@@ -87,20 +87,31 @@ export class ReadModelQueries {
     return londonDate(this.clock.now());
   }
 
-  /** The trust's row once it has reached `minRevision` (503 PROJECTION_BEHIND after 2 s), checked for access. */
-  async trust(trustId: string, principal: Principal, minRevision?: number): Promise<TrustRow> {
+  /**
+   * The trust's id, authority and revision once it has reached `minRevision` (503 PROJECTION_BEHIND
+   * after 2 s), checked for access: enough for a read that does not show the row itself.
+   */
+  async trustHead(trustId: string, principal: Principal, minRevision?: number): Promise<TrustHead> {
     const reached = () => {
       const revision = this.projector.db.trustRevision(trustId);
       return revision !== null && revision >= (minRevision as number);
     };
     if (minRevision !== undefined && !(await this.until(reached))) {
-      const row = this.projector.db.trust(trustId);
-      if (row !== null) AccessPolicy.assertRead(principal, row.authority, trustId);
-      throw behind({ trustId, minRevision, projectedRevision: row?.revision ?? null });
+      const head = this.projector.db.trustHead(trustId);
+      if (head !== null) AccessPolicy.assertRead(principal, head.authority, trustId);
+      throw behind({ trustId, minRevision, projectedRevision: head?.revision ?? null });
     }
+    const head = this.projector.db.trustHead(trustId);
+    if (head === null) throw ApiError.notFound('trust', trustId);
+    AccessPolicy.assertRead(principal, head.authority, trustId);
+    return head;
+  }
+
+  /** The trust's whole row, as `trustHead` finds and checks it. */
+  async trust(trustId: string, principal: Principal, minRevision?: number): Promise<TrustRow> {
+    await this.trustHead(trustId, principal, minRevision);
     const row = this.projector.db.trust(trustId);
     if (row === null) throw ApiError.notFound('trust', trustId);
-    AccessPolicy.assertRead(principal, row.authority, trustId);
     return row;
   }
 
@@ -112,7 +123,7 @@ export class ReadModelQueries {
     }
   }
 
-  timeline(row: TrustRow) {
+  timeline(row: TrustHead) {
     const today = this.today();
     return {
       trustId: row.trustId,

@@ -93,7 +93,7 @@ export class ReadModelsController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TimelineDto> {
-    const row = await this.queries.trust(params.trustId, principal, query.minRevision);
+    const row = await this.queries.trustHead(params.trustId, principal, query.minRevision);
     return withEtag(reply, this.queries.timeline(row));
   }
 
@@ -106,7 +106,7 @@ export class ReadModelsController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    const row = await this.queries.trust(params.trustId, principal, query.minRevision);
+    const row = await this.queries.trustHead(params.trustId, principal, query.minRevision);
     withEtag(reply, row);
     // A DecisionsDto, put together from the log's JSON as last worked out (a long log is most of it).
     return jsonObject(reply, [
@@ -127,7 +127,7 @@ export class ReadModelsController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    const row = await this.queries.trust(params.trustId, principal, query.minRevision);
+    const row = await this.queries.trustHead(params.trustId, principal, query.minRevision);
     void reply.header('Content-Disposition', `attachment; filename="decisions-${row.trustId}.csv"`);
     return decisionsCsv(this.queries.decisions(row.trustId));
   }

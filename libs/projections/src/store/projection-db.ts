@@ -12,6 +12,13 @@ export interface TrustRow extends TrustSummaryRow {
   attendance: AttendanceRow[];
 }
 
+/** What access checks and ETags need of a trust's row. */
+export interface TrustHead {
+  trustId: string;
+  authority: string;
+  revision: number;
+}
+
 export interface DecisionRow {
   trustId: string;
   seq: number;
@@ -64,6 +71,7 @@ export class ProjectionDb {
       ),
       trust: db.prepare('SELECT * FROM trusts WHERE trust_id = ?'),
       trustRevision: db.prepare('SELECT revision FROM trusts WHERE trust_id = ?').pluck(),
+      trustHead: db.prepare('SELECT trust_id, authority, revision FROM trusts WHERE trust_id = ?').raw(),
       trusts: db.prepare('SELECT * FROM trusts ORDER BY authority, name, trust_id'),
       trustRevisions: db
         .prepare('SELECT trust_id, revision FROM trusts ORDER BY authority, name, trust_id')
@@ -99,6 +107,12 @@ export class ProjectionDb {
   /** The trust's projected revision (null: no row), without reading or parsing the row. */
   trustRevision(trustId: string): number | null {
     return (this.stmt.trustRevision.get(trustId) as number | undefined) ?? null;
+  }
+
+  /** The trust's id, authority and projected revision (null: no row), without parsing the rest. */
+  trustHead(trustId: string): TrustHead | null {
+    const raw = this.stmt.trustHead.get(trustId) as [string, string, number] | undefined;
+    return raw ? { trustId: raw[0], authority: raw[1], revision: raw[2] } : null;
   }
 
   trust(trustId: string): TrustRow | null {
