@@ -137,7 +137,7 @@ export function scheduleFor(state: TrustState, settings: ReminderSettings): Sche
 export function scheduleGroupsFor(state: TrustState, settings: ReminderSettings): ScheduleEntry[][] {
   if (!settings.enabled || state.phase === 'not-proposed' || state.phase.startsWith('closed')) return [];
   const make = entryMaker(state, settings, contextOf(state, settings));
-  return [
+  const groups = [
     ...milestoneEntries(state, settings, make),
     keyIssuesReviewEntries(state, settings, make),
     vestingEntries(state, settings, make),
@@ -145,6 +145,8 @@ export function scheduleGroupsFor(state: TrustState, settings: ReminderSettings)
     attendanceEntries(state, settings, make),
     ...decisionEntries(state, settings, make),
   ];
+  // An empty group (no vesting day set yet, say) is a new array every time: it says nothing.
+  return groups.filter((group) => group.length > 0);
 }
 
 interface Draft {
