@@ -51,7 +51,8 @@ export class ReadModelsController {
   ): Promise<string> {
     await this.queries.atLeast(query.minPosition);
     // A DashboardDto, with each trust's row as JSON worked out once per revision of the trust.
-    const { today, position, trusts, byPhase } = this.queries.dashboard(principal);
+    const body = this.queries.dashboard(principal) satisfies DashboardDto;
+    const { today, position, trusts, byPhase } = body;
     return jsonObject(reply, [
       ['today', JSON.stringify(today)],
       ['position', JSON.stringify(position)],
@@ -78,7 +79,8 @@ export class ReadModelsController {
       .filter((t) => query.overdue === undefined || t.overdueMilestones > 0 === query.overdue)
       .sort((a, b) => a.authority.localeCompare(b.authority) || a.name.localeCompare(b.name));
     // A TrustListDto, as the dashboard is written.
-    return jsonObject(reply, [['trusts', jsonArray(trusts.map((row) => this.queries.rowJson(row)))]]);
+    const body = { trusts } satisfies TrustListDto;
+    return jsonObject(reply, [['trusts', jsonArray(body.trusts.map((row) => this.queries.rowJson(row)))]]);
   }
 
   @Get('trusts/:trustId/timeline')
