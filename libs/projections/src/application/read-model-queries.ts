@@ -92,10 +92,7 @@ export class ReadModelQueries {
    * after 2 s), checked for access: enough for a read that does not show the row itself.
    */
   async trustHead(trustId: string, principal: Principal, minRevision?: number): Promise<TrustHead> {
-    const reached = () => {
-      const revision = this.projector.db.trustRevision(trustId);
-      return revision !== null && revision >= (minRevision as number);
-    };
+    const reached = () => (this.projector.db.trustHead(trustId)?.revision ?? -1) >= (minRevision as number);
     if (minRevision !== undefined && !(await this.until(reached))) {
       const head = this.projector.db.trustHead(trustId);
       if (head !== null) AccessPolicy.assertRead(principal, head.authority, trustId);
@@ -176,7 +173,7 @@ export class ReadModelQueries {
   }
 
   decisions(trustId: string): DecisionLogEntry[] {
-    return this.projector.db.decisions(trustId).map(logEntry);
+    return this.projector.db.decisionsFrom(trustId, 0).map(logEntry);
   }
 
   /** A dashboard row (as `dashboard` gives it) as JSON, serialised once per row. */

@@ -70,7 +70,6 @@ export class ProjectionDb {
         'INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position',
       ),
       trust: db.prepare('SELECT * FROM trusts WHERE trust_id = ?'),
-      trustRevision: db.prepare('SELECT revision FROM trusts WHERE trust_id = ?').pluck(),
       trustHead: db.prepare('SELECT trust_id, authority, revision FROM trusts WHERE trust_id = ?').raw(),
       trusts: db.prepare('SELECT * FROM trusts ORDER BY authority, name, trust_id'),
       trustRevisions: db
@@ -83,7 +82,6 @@ export class ProjectionDb {
         'SELECT * FROM milestones WHERE trust_id = ? ORDER BY baseline_due, milestone_id',
       ),
       allMilestones: db.prepare('SELECT * FROM milestones ORDER BY trust_id, baseline_due, milestone_id'),
-      decisions: db.prepare('SELECT * FROM decisions WHERE trust_id = ? ORDER BY seq'),
       decisionsFrom: db.prepare('SELECT * FROM decisions WHERE trust_id = ? AND seq >= ? ORDER BY seq'),
     };
   }
@@ -102,11 +100,6 @@ export class ProjectionDb {
 
   setCheckpoint(name: string, position: number): void {
     this.stmt.setCheckpoint.run(name, position);
-  }
-
-  /** The trust's projected revision (null: no row), without reading or parsing the row. */
-  trustRevision(trustId: string): number | null {
-    return (this.stmt.trustRevision.get(trustId) as number | undefined) ?? null;
   }
 
   /** The trust's id, authority and projected revision (null: no row), without parsing the rest. */
@@ -190,11 +183,7 @@ export class ProjectionDb {
     }
   }
 
-  decisions(trustId: string): DecisionRow[] {
-    return (this.stmt.decisions.all(trustId) as Raw[]).map(toDecision);
-  }
-
-  /** The trust's decision rows from `seq` on, in order. */
+  /** The trust's decision rows from `seq` on (the whole log from 0), in order. */
   decisionsFrom(trustId: string, seq: number): DecisionRow[] {
     return (this.stmt.decisionsFrom.all(trustId, seq) as Raw[]).map(toDecision);
   }
