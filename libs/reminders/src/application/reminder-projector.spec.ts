@@ -15,7 +15,7 @@ import { fromJune, toJune } from '@trustworks/trust-domain/decider/cheshire-east
 import { TEST_CONTEXT } from '@trustworks/trust-domain/decider/testing';
 import { settingsStream } from '../domain/events';
 import { ReminderDb } from '../store/reminder-db';
-import { ReminderProjector } from './reminder-projector';
+import { ReminderProjector, type LoadTrust } from './reminder-projector';
 
 const TRUST = 'cheshire-east';
 
@@ -52,6 +52,20 @@ function recorded(stream: string, revision: number, type: string, data: unknown)
       recordedAt: '2026-11-22T09:00:00.000Z',
       schemaVersion: 1,
     },
+  };
+}
+
+/** The trust's events as stored, and a loader giving the state at least up to a revision (as the repository does). */
+function storedTrust(trustEvents: readonly TrustEvent[]): { events: RecordedEvent[]; load: LoadTrust } {
+  const states: TrustState[] = [];
+  trustEvents.reduce((state, e) => {
+    const next = evolve(state, e);
+    states.push(next);
+    return next;
+  }, initialState());
+  return {
+    events: trustEvents.map((e, i) => recorded(`trust-${TRUST}`, i, e.type, e.data)),
+    load: async (_trustId, revision) => states[revision ?? states.length - 1],
   };
 }
 
@@ -202,14 +216,7 @@ describe('ReminderProjector writes only the entries that changed', () => {
         }),
       ),
     ];
-    const folded: TrustState[] = [];
-    trustEvents.reduce((state, e) => {
-      const next = evolve(state, e);
-      folded.push(next);
-      return next;
-    }, initialState());
-    const stored = trustEvents.map((e, i) => recorded(`trust-${TRUST}`, i, e.type, e.data));
-    const loadFolded = async (_trustId: string, revision?: number) => folded[revision ?? folded.length - 1];
+    const { events: stored, load: loadFolded } = storedTrust(trustEvents);
     const dir = mkdtempSync(join(tmpdir(), 'trustworks-reminders-back-'));
     const path = join(dir, 'reminders.sqlite');
     const a = new ReminderProjector(ReminderDb.open(path), loadFolded);
@@ -258,14 +265,7 @@ describe('ReminderProjector on a record longer than one segment of its decision 
       }),
     );
   }
-  const states: TrustState[] = [];
-  trustEvents.reduce((state, e) => {
-    const next = evolve(state, e);
-    states.push(next);
-    return next;
-  }, initialState());
-  const events = trustEvents.map((e, i) => recorded(`trust-${TRUST}`, i, e.type, e.data));
-  const load = async (_trustId: string, revision?: number) => states[revision ?? states.length - 1];
+  const { events, load } = storedTrust(trustEvents);
 
   it('writes, event by event, exactly the new entries and ends with what one rebuild writes', async () => {
     const live = new ReminderProjector(ReminderDb.open(':memory:'), load);
