@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
-import { bearer, http, shadowTrust } from '../support/api-fixtures';
+import { bearer, decisionBody, http, meetingBody, shadowTrust } from '../support/api-fixtures';
+import { addDays } from '@trustworks/trust-domain';
 import { SETUP_TIMEOUT, seriousViolations, startBrowserApp, type BrowserApp } from './support/browser-app';
 
 const AUTHORITY = 'haringey';
@@ -101,4 +102,38 @@ describe('the trust page forms and live updates', () => {
     expect(await seriousViolations(trustPage)).toEqual([]);
     expect(app.problems).toEqual([]);
   }, 60_000);
+
+  it('lists a long record’s most recent meetings and its whole decision log, read apart from the trust', async () => {
+    const token = app.token('programme-manager', [AUTHORITY]);
+    const longId = await shadowTrust(app.api, AUTHORITY);
+    const held = 105; // more than the page lists (100)
+    for (let i = 0; i < held; i += 1) {
+      await http(app.api)
+        .post(`/trusts/${longId}/meetings`)
+        .set(bearer(token))
+        .send(meetingBody(`long-${i}`, addDays('2009-02-01', i)))
+        .expect(200);
+    }
+    await http(app.api)
+      .post(`/trusts/${longId}/decisions`)
+      .set(bearer(token))
+      .send({ ...decisionBody('long-decision', '2009-05-01'), meetingId: 'long-89' })
+      .expect(200);
+    const page = await app.newPage(token);
+    await page.goto(`/trust/${longId}`);
+    await page.locator('#meetings-shown').waitFor();
+    await expect(page.locator('#meetings-shown').textContent()).resolves.toBe(
+      'The 100 most recently recorded of 105 meetings.',
+    );
+    // Newest first: the last one held heads the table; the five recorded first are not listed.
+    const firstHeld = page.locator('#meetings table tbody tr').first();
+    await expect(firstHeld.textContent()).resolves.toMatch(/16 May 2009/);
+    await expect(page.locator('#meetings table').first().locator('tbody tr').count()).resolves.toBe(100);
+    await expect(page.locator('#decisions').textContent()).resolves.toMatch(/Decision long-decision/);
+    // The decision form offers the meetings it lists.
+    await page.locator('details[data-form="record-decision"] > summary').click();
+    const options = await page.locator('#record-decision select[name="meetingId"] option').count();
+    expect(options).toBe(101);
+    expect(await seriousViolations(page)).toEqual([]);
+  }, 120_000);
 });

@@ -4,7 +4,16 @@
  */
 import { get } from './api';
 import { addDays } from './format';
-import type { AttendanceRow, Milestone, PortfolioRow, Timeline, TrustDocument } from './types';
+import type {
+  AttendanceRow,
+  Decision,
+  Meeting,
+  Milestone,
+  PortfolioRow,
+  Timeline,
+  TrustDocument,
+  TrustRecords,
+} from './types';
 
 export const enc = encodeURIComponent;
 
@@ -21,6 +30,19 @@ export async function loadTimeline(doc: TrustDocument): Promise<Timeline> {
 export async function loadAttendance(doc: TrustDocument): Promise<AttendanceRow[]> {
   const path = `/trusts/${enc(doc.trust.trustId)}/membership?minRevision=${doc.revision}`;
   return (await get<{ attendance: AttendanceRow[] }>(path)).attendance;
+}
+
+/** How many meetings the trust page lists: the most recently recorded. */
+export const MEETINGS_SHOWN = 100;
+
+/** The meetings and the decision log, which the trust itself only counts. */
+export async function loadRecords(doc: TrustDocument): Promise<TrustRecords> {
+  const id = enc(doc.trust.trustId);
+  const [page, log] = await Promise.all([
+    get<{ total: number; meetings: Meeting[] }>(`/trusts/${id}/meetings?pageSize=${MEETINGS_SHOWN}`),
+    get<{ decisions: Decision[] }>(`/trusts/${id}/decisions?minRevision=${doc.revision}`),
+  ]);
+  return { meetings: page.meetings, meetingTotal: page.total, decisions: log.decisions };
 }
 
 const endOf = (m: Milestone) => m.completedOn ?? m.forecastDue;

@@ -109,10 +109,18 @@ export interface TrustView {
   keyIssues: Record<string, KeyIssueState>;
   members: Member[];
   milestones: Record<string, Milestone>;
-  meetings: Meeting[];
-  decisions: Decision[];
+  /** How many the trust has recorded: they are listed apart (see `TrustRecords`). */
+  meetingCount: number;
+  decisionCount: number;
   lastOccurredOn: string | null;
   lifecycleState: StateValue;
+}
+
+/** A trust's meetings (the most recently recorded, of `meetingTotal`) and its decision log. */
+export interface TrustRecords {
+  meetings: Meeting[];
+  meetingTotal: number;
+  decisions: Decision[];
 }
 
 export interface TrustDocument {

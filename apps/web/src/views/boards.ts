@@ -1,6 +1,6 @@
 import { h, table, tag } from '../dom';
 import { humanise, longDate } from '../format';
-import type { AttendanceRow, KeyIssueState, TrustDocument } from '../types';
+import type { AttendanceRow, KeyIssueState, TrustDocument, TrustRecords } from '../types';
 
 const COLUMNS: Array<[KeyIssueState['status'], string]> = [
   ['open', 'Open'],
@@ -87,12 +87,30 @@ export function membershipRegister(doc: TrustDocument): HTMLElement {
   );
 }
 
-/** Meetings held, newest first, and each member's attendance against their commitment. */
-export function meetingsAndAttendance(doc: TrustDocument, attendance: AttendanceRow[]): HTMLElement[] {
+/**
+ * Meetings held, newest first, and each member's attendance against their commitment. A trust with
+ * a long record shows its most recently recorded meetings and says how many there are in all.
+ */
+export function meetingsAndAttendance(
+  doc: TrustDocument,
+  records: TrustRecords,
+  attendance: AttendanceRow[],
+): HTMLElement[] {
   const members = doc.trust.members;
   const who = (id: string) => members.find((m) => m.memberId === id)?.person ?? id;
-  const meetings = [...doc.trust.meetings].sort((a, b) => b.heldOn.localeCompare(a.heldOn));
+  const meetings = [...records.meetings].sort((a, b) => b.heldOn.localeCompare(a.heldOn));
+  const shown =
+    records.meetingTotal > meetings.length
+      ? [
+          h(
+            'p',
+            { class: 'body', id: 'meetings-shown' },
+            `The ${meetings.length} most recently recorded of ${records.meetingTotal} meetings.`,
+          ),
+        ]
+      : [];
   return [
+    ...shown,
     meetings.length === 0
       ? h('p', { class: 'body' }, 'No meetings recorded yet.')
       : table(
@@ -121,8 +139,8 @@ export function meetingsAndAttendance(doc: TrustDocument, attendance: Attendance
 }
 
 /** Every decision, newest first, with its tier, lead agency and rationale. */
-export function decisionLog(doc: TrustDocument): HTMLElement {
-  const decisions = [...doc.trust.decisions].sort((a, b) => b.decidedOn.localeCompare(a.decidedOn));
+export function decisionLog(records: TrustRecords): HTMLElement {
+  const decisions = [...records.decisions].sort((a, b) => b.decidedOn.localeCompare(a.decidedOn));
   if (decisions.length === 0) return h('p', { class: 'body' }, 'No decisions recorded yet.');
   return table(
     'Decision log, newest first',

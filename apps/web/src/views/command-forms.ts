@@ -1,6 +1,6 @@
 import { h } from '../dom';
 import { humanise, londonToday } from '../format';
-import type { TrustDocument } from '../types';
+import type { TrustDocument, TrustRecords } from '../types';
 import { commandForm, type FieldSpec, type FormContext, type Values } from './form-kit';
 
 const TIERS = ['board', 'executive', 'implementation-group', 'sub-group'];
@@ -17,7 +17,7 @@ const dated = (label = 'Date it happened'): FieldSpec => ({
 });
 
 /** The forms for the commands a programme office records most, offered when the trust allows them. */
-export function commandForms(doc: TrustDocument, ctx: FormContext): HTMLElement[] {
+export function commandForms(doc: TrustDocument, records: TrustRecords, ctx: FormContext): HTMLElement[] {
   const t = doc.trust;
   const allowed = new Set(doc.allowedCommands);
   const current = t.members.filter((m) => !m.until);
@@ -29,7 +29,7 @@ export function commandForms(doc: TrustDocument, ctx: FormContext): HTMLElement[
     .map((m): [string, string] => [m.milestoneId, m.title]);
   const meetings: Array<[string, string]> = [
     ['', 'Not taken at a meeting'],
-    ...t.meetings.map((m): [string, string] => [m.meetingId, `${humanise(m.body)}, ${m.heldOn}`]),
+    ...records.meetings.map((m): [string, string] => [m.meetingId, `${humanise(m.body)}, ${m.heldOn}`]),
   ];
   const forms: HTMLElement[] = [];
 

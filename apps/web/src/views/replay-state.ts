@@ -6,7 +6,10 @@ import type {
   Milestone,
   StateValue,
   Timeline,
+  Decision,
+  Meeting,
   TrustDocument,
+  TrustRecords,
   TrustView,
 } from '../types';
 
@@ -21,6 +24,7 @@ export interface ReplayChoice {
 /** The trust as it stood, and its timeline judged on that day, both as the API worked them out. */
 export interface Replayed {
   doc: TrustDocument;
+  records: TrustRecords;
   timeline: Timeline;
   attendance: AttendanceRow[];
 }
@@ -31,6 +35,7 @@ export async function loadReplay(now: TrustDocument, choice: ReplayChoice): Prom
   const past = await get<PastState>(`/trusts/${enc(now.trust.trustId)}/state?${query}`);
   return {
     doc: fromPast(now, past),
+    records: { meetings: past.meetings, meetingTotal: past.meetings.length, decisions: past.decisions },
     timeline: { trustId: now.trust.trustId, ...past.timeline },
     attendance: past.attendance,
   };
@@ -44,8 +49,8 @@ interface PastState {
   keyIssues: TrustView['keyIssues'];
   members: Member[];
   membershipRegister: TrustDocument['membershipRegister'];
-  decisions: TrustView['decisions'];
-  meetings: TrustView['meetings'];
+  decisions: Decision[];
+  meetings: Meeting[];
   milestones: Milestone[];
   lastOccurredOn: string | null;
   lifecycleState: StateValue;
@@ -64,8 +69,8 @@ function fromPast(now: TrustDocument, past: PastState): TrustDocument {
     keyIssues: past.keyIssues,
     members: past.members,
     milestones: Object.fromEntries(past.milestones.map((m) => [m.milestoneId, m])),
-    meetings: past.meetings,
-    decisions: past.decisions,
+    meetingCount: past.meetings.length,
+    decisionCount: past.decisions.length,
     lastOccurredOn: past.lastOccurredOn,
     lifecycleState: past.lifecycleState,
     implementationBoard: past.implementationBoard,

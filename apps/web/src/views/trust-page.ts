@@ -1,5 +1,5 @@
 import { ApiProblem, identity, request } from '../api';
-import { enc, loadAttendance, loadTimeline } from '../data';
+import { enc, loadAttendance, loadRecords, loadTimeline } from '../data';
 import { append, clear, h, section, summaryRow, tag } from '../dom';
 import { humanise, longDate, phaseLabel } from '../format';
 import { onLive, onRemindersLive, resetLiveListeners } from '../live';
@@ -60,7 +60,8 @@ export async function showTrust(
   const t = doc.trust;
   const rerender = (choice: ReplayChoice | null, message?: string) =>
     showTrust(main, trustId, choice, message);
-  const [timeline, attendance, remindersLoad] = await Promise.all([
+  const [records, timeline, attendance, remindersLoad] = await Promise.all([
+    past ? Promise.resolve(past.records) : loadRecords(doc),
     past ? Promise.resolve(past.timeline) : loadTimeline(doc),
     past ? Promise.resolve(past.attendance) : loadAttendance(doc),
     // Reminders are what happens now; a replay of a past date does not show them.
@@ -123,13 +124,17 @@ export async function showTrust(
     section('lifecycle', 'Lifecycle', lifecycleDiagram(t.lifecycleState, t.phase)),
     section('key-issues', 'The eight key issues', keyIssuesBoard(doc)),
     section('membership', 'Membership against the statutory partners', membershipRegister(doc)),
-    section('meetings', 'Meetings and attendance', meetingsAndAttendance(doc, attendance)),
-    section('decisions', 'Decision log', decisionLog(doc)),
+    section('meetings', 'Meetings and attendance', meetingsAndAttendance(doc, records, attendance)),
+    section('decisions', 'Decision log', decisionLog(records)),
     mayWrite
       ? section(
           'record',
           'Record a change',
-          commandForms(doc, { trustId, etag: () => etag, done: (message) => void rerender(null, message) }),
+          commandForms(doc, records, {
+            trustId,
+            etag: () => etag,
+            done: (message) => void rerender(null, message),
+          }),
         )
       : null,
     section(

@@ -1,6 +1,14 @@
 export * from './errors';
 export * from './commands';
-export { type TrustState, type TrustView, toView, lifecycleSnapshot, recordOf } from './state';
+export {
+  type TrustState,
+  type TrustSummary,
+  type TrustView,
+  toSummary,
+  toView,
+  lifecycleSnapshot,
+  recordOf,
+} from './state';
 export { type Decision, type DecisionContext } from './decide';
 export {
   type TrustDomain,

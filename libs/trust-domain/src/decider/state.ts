@@ -4,7 +4,7 @@
  */
 import type { StateValue } from 'xstate';
 import type { DecisionRecord, MeetingRecord, TrustRecord } from '../machine/record/types';
-import { entriesOf } from '../machine/record/append-log';
+import { countOf, entriesOf } from '../machine/record/append-log';
 import { emptyRecord } from '../machine/record/empty';
 import type { LifecycleModel, TrustSnapshot } from '../machine/model';
 import { phaseOf, planStageOf, type PlanStage, type TrustPhase } from '../machine/phase';
@@ -20,6 +20,16 @@ export interface TrustView extends Omit<TrustRecord, 'meetings' | 'decisions'> {
   planStage: PlanStage | null;
   /** The lifecycle machine's state value, e.g. { live: { operating: { plan: 'published', ... } } }. */
   lifecycleState: StateValue;
+}
+
+/**
+ * The trust as it stands now, for GET /trusts/:id: the view without its meetings and decisions,
+ * which grow with every year of the trust's life and are read a page at a time where they are
+ * listed; their counts say how many there are.
+ */
+export interface TrustSummary extends Omit<TrustView, 'meetings' | 'decisions'> {
+  meetingCount: number;
+  decisionCount: number;
 }
 
 export interface TrustState extends TrustRecord {
@@ -77,6 +87,16 @@ export function toView(state: TrustState): TrustView {
     ...rest,
     meetings: entriesOf(meetings),
     decisions: entriesOf(decisions),
+    lifecycleState: lifecycle.value,
+  };
+}
+
+export function toSummary(state: TrustState): TrustSummary {
+  const { lifecycle, meetings, decisions, ...rest } = state;
+  return {
+    ...rest,
+    meetingCount: countOf(meetings),
+    decisionCount: countOf(decisions),
     lifecycleState: lifecycle.value,
   };
 }

@@ -31,3 +31,29 @@ export function entriesOf<T>(log: AppendLog<T>): T[] {
 export function someEntry<T>(log: AppendLog<T>, predicate: (item: T) => boolean): boolean {
   return log.some((segment) => segment.some(predicate));
 }
+
+/** How many entries the log holds, without flattening it. */
+export function countOf<T>(log: AppendLog<T>): number {
+  let count = 0;
+  for (const segment of log) count += segment.length;
+  return count;
+}
+
+/**
+ * A page of the log, the newest entry first: `limit` entries after skipping the newest `skip`.
+ * Reads only the segments the page falls in, so a page of a long record costs what the page holds.
+ */
+export function newestFirst<T>(log: AppendLog<T>, skip: number, limit: number): T[] {
+  const page: T[] = [];
+  let left = skip;
+  for (let s = log.length - 1; s >= 0 && page.length < limit; s -= 1) {
+    const segment = log[s];
+    if (left >= segment.length) {
+      left -= segment.length;
+      continue;
+    }
+    for (let i = segment.length - 1 - left; i >= 0 && page.length < limit; i -= 1) page.push(segment[i]);
+    left = 0;
+  }
+  return page;
+}

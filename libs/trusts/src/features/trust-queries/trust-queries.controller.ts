@@ -1,5 +1,6 @@
-import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
+import { Controller, Get, NotFoundException, Param, Query, Res } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiBearerAuth,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -13,16 +14,19 @@ import {
   BUILT_IN_TEMPLATES,
   allowedCommands,
   findTemplate,
+  countOf,
   membershipRegister,
-  toView,
+  newestFirst,
+  toSummary,
+  type MeetingRecord,
   type ProgrammeTemplate,
   type TrustState,
-  type TrustView,
+  type TrustSummary,
 } from '@trustworks/trust-domain';
 import { TrustRepository } from '../../application/trust-repository';
 import { withEtag } from '../../http/command-context';
 import { ErrorDto } from '../../http/response.dto';
-import { TrustParams } from './trust-queries.dto';
+import { MeetingsQuery, TrustParams } from './trust-queries.dto';
 
 /**
  * What GET /trusts/:id shows of a state, worked out once per state: states are never changed (each
@@ -34,16 +38,26 @@ const views = new WeakMap<TrustState, Omit<TrustAnswer, 'revision'>>();
 
 interface TrustAnswer {
   revision: number;
-  trust: TrustView;
+  trust: TrustSummary;
   membershipRegister: ReturnType<typeof membershipRegister>;
   allowedCommands: ReturnType<typeof allowedCommands>;
 }
+
+interface MeetingsPage {
+  revision: number;
+  page: number;
+  pageSize: number;
+  total: number;
+  meetings: MeetingRecord[];
+}
+
+const MEETINGS_PAGE_SIZE = 50;
 
 function viewOf(state: TrustState): Omit<TrustAnswer, 'revision'> {
   let view = views.get(state);
   if (view === undefined) {
     view = {
-      trust: toView(state),
+      trust: toSummary(state),
       membershipRegister: membershipRegister(state),
       allowedCommands: allowedCommands(state),
     };
@@ -62,7 +76,7 @@ export class TrustQueriesController {
   @Get('trusts/:trustId')
   @ApiOkResponse({
     description:
-      'The trust now: phase, key issues, members and the statutory register, milestones, allowed next commands.',
+      'The trust now: phase, key issues, members and the statutory register, milestones, allowed next commands, and how many meetings and decisions it has recorded (listed a page at a time at /trusts/{trustId}/meetings and /trusts/{trustId}/decisions).',
     headers: { ETag: { description: 'The trust stream revision.', schema: { type: 'string' } } },
   })
   @ApiNotFoundResponse({ type: ErrorDto })
@@ -75,6 +89,35 @@ export class TrustQueriesController {
     if (loaded.revision === null) throw ApiError.notFound('trust', params.trustId);
     AccessPolicy.assertRead(principal, loaded.state.authority, params.trustId);
     return withEtag(reply, { revision: loaded.revision, ...viewOf(loaded.state) });
+  }
+
+  @Get('trusts/:trustId/meetings')
+  @ApiOkResponse({
+    description:
+      'The meetings the trust has recorded, a page at a time, the most recently recorded first, as of the revision in the ETag.',
+    headers: { ETag: { description: 'The trust stream revision.', schema: { type: 'string' } } },
+  })
+  @ApiBadRequestResponse({ type: ErrorDto })
+  @ApiNotFoundResponse({ type: ErrorDto })
+  async meetings(
+    @Param() params: TrustParams,
+    @Query() query: MeetingsQuery,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<MeetingsPage> {
+    const loaded = await this.trusts.load(params.trustId);
+    if (loaded.revision === null) throw ApiError.notFound('trust', params.trustId);
+    AccessPolicy.assertRead(principal, loaded.state.authority, params.trustId);
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? MEETINGS_PAGE_SIZE;
+    const { meetings } = loaded.state;
+    return withEtag(reply, {
+      revision: loaded.revision,
+      page,
+      pageSize,
+      total: countOf(meetings),
+      meetings: newestFirst(meetings, (page - 1) * pageSize, pageSize),
+    });
   }
 
   @Get('templates')
