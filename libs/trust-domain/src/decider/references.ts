@@ -3,9 +3,9 @@
  * have). These are bookkeeping, not lifecycle: the machine says *when*, these say *which*.
  */
 import type { TrustEvent } from '../events/payloads';
-import type { TrustRecord } from '../machine/record/types';
+import type { DecisionRecord, MeetingRecord, TrustRecord } from '../machine/record/types';
 import { activeMembers, memberOf } from '../machine/record/people';
-import { someEntry } from '../machine/record/append-log';
+import { keyLookup } from '../machine/record/append-log';
 import type { RuleBreach, TrustRuleCode } from './errors';
 
 const refuse = (code: TrustRuleCode, message: string, details: Record<string, unknown>): RuleBreach => ({
@@ -114,8 +114,9 @@ function milestoneBreach(r: TrustRecord, event: TrustEvent): RuleBreach | undefi
   }
 }
 
-const hasMeeting = (r: TrustRecord, meetingId: string) =>
-  someEntry(r.meetings, (m) => m.meetingId === meetingId);
+const meetingRecorded = keyLookup((m: MeetingRecord) => m.meetingId);
+const decisionRecorded = keyLookup((d: DecisionRecord) => d.decisionId);
+const hasMeeting = (r: TrustRecord, meetingId: string) => meetingRecorded(r.meetings, meetingId);
 
 function businessBreach(r: TrustRecord, event: TrustEvent): RuleBreach | undefined {
   switch (event.type) {
@@ -127,7 +128,7 @@ function businessBreach(r: TrustRecord, event: TrustEvent): RuleBreach | undefin
         : undefined;
     case 'DecisionRecorded': {
       const { decisionId, meetingId } = event.data;
-      if (someEntry(r.decisions, (d) => d.decisionId === decisionId)) {
+      if (decisionRecorded(r.decisions, decisionId)) {
         return refuse('TRUST.DECISION_ALREADY_RECORDED', `Decision ${decisionId} is already recorded.`, {
           decisionId,
         });

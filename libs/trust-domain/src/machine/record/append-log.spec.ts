@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { append, countOf, entriesOf, newestFirst, type AppendLog } from './append-log';
+import { append, countOf, entriesOf, keyLookup, newestFirst, type AppendLog } from './append-log';
 
 const logOf = (n: number): AppendLog<number> => {
   let log: AppendLog<number> = [];
@@ -31,5 +31,20 @@ describe('the append log', () => {
     expect(newestFirst(log, 8, 2)).toEqual([191, 190]);
     expect(newestFirst(log, 198, 5)).toEqual([1, 0]);
     expect(newestFirst(log, 200, 5)).toEqual([]);
+  });
+
+  it('finds a key in any segment as a scan of the flattened list does, in logs that share segments', () => {
+    const has = keyLookup((n: number) => `k${n}`);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 260 }), fc.integer({ min: -5, max: 270 }), (n, probe) => {
+        const log = logOf(n);
+        // A later state of the same log shares its full segments (their keys already remembered).
+        const later = append(log, 1000);
+        expect(has(log, `k${probe}`)).toBe(entriesOf(log).some((m) => `k${m}` === `k${probe}`));
+        expect(has(later, `k${probe}`)).toBe(probe >= 0 && probe < n);
+        expect(has(later, 'k1000')).toBe(true);
+        expect(has(log, 'k1000')).toBe(false);
+      }),
+    );
   });
 });

@@ -28,10 +28,6 @@ export function entriesOf<T>(log: AppendLog<T>): T[] {
   return entries;
 }
 
-export function someEntry<T>(log: AppendLog<T>, predicate: (item: T) => boolean): boolean {
-  return log.some((segment) => segment.some(predicate));
-}
-
 /** How many entries the log holds, without flattening it. */
 export function countOf<T>(log: AppendLog<T>): number {
   let count = 0;
@@ -56,4 +52,29 @@ export function newestFirst<T>(log: AppendLog<T>, skip: number, limit: number): 
     left = 0;
   }
   return page;
+}
+
+/**
+ * A membership test by key (a meeting id, a decision id) for logs of one kind: each full segment's
+ * keys are remembered as a set (a full segment is never changed, and later states share it), and
+ * only the last, partly filled segment is scanned. A long record is checked in a few lookups
+ * instead of a comparison per entry on every command.
+ */
+export function keyLookup<T>(keyOf: (item: T) => string): (log: AppendLog<T>, key: string) => boolean {
+  const keysOfFull = new WeakMap<readonly T[], ReadonlySet<string>>();
+  return (log, key) => {
+    for (const segment of log) {
+      if (segment.length < SEGMENT_SIZE) {
+        if (segment.some((item) => keyOf(item) === key)) return true;
+        continue;
+      }
+      let keys = keysOfFull.get(segment);
+      if (keys === undefined) {
+        keys = new Set(segment.map(keyOf));
+        keysOfFull.set(segment, keys);
+      }
+      if (keys.has(key)) return true;
+    }
+    return false;
+  };
 }
