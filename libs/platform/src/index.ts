@@ -4,3 +4,4 @@ export * from './http/validation';
 export * from './runtime/clock';
 export * from './time/london';
 export * from './runtime/in-turn';
+export * from './http/page-query';

@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Inject, Param, Query, Res } from '@nestjs/common';
-import { CLOCK, type Clock } from '@trustworks/platform';
+import { CLOCK, pageOf, type Clock } from '@trustworks/platform';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -88,10 +88,9 @@ export class AuditController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<HistoryPageDto> {
     await this.reader.authorise(params.trustId, principal);
-    const page = query.page ?? 1;
-    const pageSize = query.pageSize ?? 50;
+    const { page, pageSize, skip } = pageOf(query);
     const last = await this.reader.lastRevision(params.trustId);
-    const events = await this.reader.page(params.trustId, (page - 1) * pageSize, pageSize);
+    const events = await this.reader.page(params.trustId, skip, pageSize);
     return {
       trustId: params.trustId,
       page,

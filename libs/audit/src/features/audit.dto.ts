@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, Min } from 'class-validator';
+import { PageQuery } from '@trustworks/platform';
 
 export class StateQuery {
   @ApiPropertyOptional({
@@ -44,22 +45,8 @@ export class ChangesQuery {
   to!: string;
 }
 
-export class HistoryQuery {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  pageSize?: number;
-}
+/** `?page=&pageSize=` of the history (see `PageQuery`). */
+export class HistoryQuery extends PageQuery {}
 
 export class EventLineDto {
   @ApiProperty() revision!: number;

@@ -9,7 +9,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AccessPolicy, CurrentPrincipal, type Principal } from '@trustworks/auth';
-import { ApiError } from '@trustworks/platform';
+import { ApiError, pageOf } from '@trustworks/platform';
 import {
   BUILT_IN_TEMPLATES,
   allowedCommands,
@@ -50,8 +50,6 @@ interface MeetingsPage {
   total: number;
   meetings: MeetingRecord[];
 }
-
-const MEETINGS_PAGE_SIZE = 50;
 
 function viewOf(state: TrustState): Omit<TrustAnswer, 'revision'> {
   let view = views.get(state);
@@ -108,15 +106,14 @@ export class TrustQueriesController {
     const loaded = await this.trusts.load(params.trustId);
     if (loaded.revision === null) throw ApiError.notFound('trust', params.trustId);
     AccessPolicy.assertRead(principal, loaded.state.authority, params.trustId);
-    const page = query.page ?? 1;
-    const pageSize = query.pageSize ?? MEETINGS_PAGE_SIZE;
+    const { page, pageSize, skip } = pageOf(query);
     const { meetings } = loaded.state;
     return withEtag(reply, {
       revision: loaded.revision,
       page,
       pageSize,
       total: countOf(meetings),
-      meetings: newestFirst(meetings, (page - 1) * pageSize, pageSize),
+      meetings: newestFirst(meetings, skip, pageSize),
     });
   }
 

@@ -1,6 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { PageQuery } from '@trustworks/platform';
 import { IsClientId } from '../../http/validators';
 
 export class TrustParams {
@@ -8,19 +6,5 @@ export class TrustParams {
   trustId!: string;
 }
 
-export class MeetingsQuery {
-  @ApiPropertyOptional({ minimum: 1, default: 1, description: 'Page 1 holds the most recently recorded.' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  pageSize?: number;
-}
+/** `?page=&pageSize=` of the meetings; page 1 holds the most recently recorded (see `PageQuery`). */
+export class MeetingsQuery extends PageQuery {}
