@@ -2,12 +2,12 @@ import { get } from '../api';
 import { enc } from '../data';
 import type {
   AttendanceRow,
+  Decision,
+  Meeting,
   Member,
   Milestone,
   StateValue,
   Timeline,
-  Decision,
-  Meeting,
   TrustDocument,
   TrustRecords,
   TrustView,
