@@ -71,6 +71,17 @@ function viewOf(state: TrustState): Omit<TrustAnswer, 'revision'> {
 export class TrustQueriesController {
   constructor(private readonly trusts: TrustRepository) {}
 
+  /** The trust now, if it exists and the caller may read it (another authority's trust is a 404 too). */
+  private async readable(
+    trustId: string,
+    principal: Principal,
+  ): Promise<{ state: TrustState; revision: number }> {
+    const loaded = await this.trusts.load(trustId);
+    if (loaded.revision === null) throw ApiError.notFound('trust', trustId);
+    AccessPolicy.assertRead(principal, loaded.state.authority, trustId);
+    return { state: loaded.state, revision: loaded.revision };
+  }
+
   @Get('trusts/:trustId')
   @ApiOkResponse({
     description:
@@ -83,10 +94,8 @@ export class TrustQueriesController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const loaded = await this.trusts.load(params.trustId);
-    if (loaded.revision === null) throw ApiError.notFound('trust', params.trustId);
-    AccessPolicy.assertRead(principal, loaded.state.authority, params.trustId);
-    return withEtag(reply, { revision: loaded.revision, ...viewOf(loaded.state) });
+    const { state, revision } = await this.readable(params.trustId, principal);
+    return withEtag(reply, { revision, ...viewOf(state) });
   }
 
   @Get('trusts/:trustId/meetings')
@@ -103,13 +112,11 @@ export class TrustQueriesController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<MeetingsPage> {
-    const loaded = await this.trusts.load(params.trustId);
-    if (loaded.revision === null) throw ApiError.notFound('trust', params.trustId);
-    AccessPolicy.assertRead(principal, loaded.state.authority, params.trustId);
+    const { state, revision } = await this.readable(params.trustId, principal);
     const { page, pageSize, skip } = pageOf(query);
-    const { meetings } = loaded.state;
+    const { meetings } = state;
     return withEtag(reply, {
-      revision: loaded.revision,
+      revision,
       page,
       pageSize,
       total: countOf(meetings),
