@@ -1,6 +1,7 @@
 import type { EventStore, Position, RecordedEvent } from '@trustworks/event-store';
 import {
   attendanceOf,
+  countOf,
   defaultLifecycleModel,
   evolve,
   initialState,
@@ -10,8 +11,6 @@ import { StateFold } from '@trustworks/trust-domain/decider/evolve';
 import { toDomainEvent, trustIdOf, trustStream } from '@trustworks/trusts';
 import { FoldedStates } from '@trustworks/trusts/application/folded-states';
 import {
-  decisionCount,
-  entryCount,
   lastDecision,
   meetingById,
   milestoneFactsOf,
@@ -199,7 +198,7 @@ export class Projector {
     dirty.add(trustId);
     // The log of decisions is replaced whenever one is appended, and only then.
     const state = folded.fold.peek();
-    if (state.decisions !== before && decisionCount(state) > entryCount(before)) {
+    if (state.decisions !== before && countOf(state.decisions) > countOf(before)) {
       const row = decisionRow(trustId, state, event);
       if (row) decisions.push(row);
     }
@@ -266,7 +265,7 @@ function decisionRow(
   const meeting = decision.meetingId === null ? undefined : meetingById(state, decision.meetingId);
   return {
     trustId,
-    seq: decisionCount(state) - 1,
+    seq: countOf(state.decisions) - 1,
     decisionId: decision.decisionId,
     title: decision.title,
     tier: decision.tier,

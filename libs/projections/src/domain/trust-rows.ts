@@ -59,16 +59,6 @@ export function registerOf(state: TrustState) {
   return membershipRegister(state);
 }
 
-export function decisionCount(state: Readonly<TrustState>): number {
-  return entryCount(state.decisions);
-}
-
-export function entryCount(log: AppendLog<unknown>): number {
-  let n = 0;
-  for (const segment of log) n += segment.length;
-  return n;
-}
-
 export function lastDecision(state: Readonly<TrustState>): DecisionRecord | undefined {
   const log = state.decisions as AppendLog<DecisionRecord>;
   const segment = log[log.length - 1];
