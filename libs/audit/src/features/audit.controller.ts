@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Inject, Param, Query, Res } from '@nestjs/common';
-import { CLOCK, pageOf, type Clock } from '@trustworks/platform';
+import { CLOCK, PageQuery, pageOf, type Clock } from '@trustworks/platform';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -20,15 +20,7 @@ import { londonDate } from '@trustworks/platform';
 import { TimeTravel } from '../time-travel/time-travel';
 import { cutOf, windowOf } from '../time-travel/cut';
 import { eventLine } from '../time-travel/event-line';
-import {
-  ChangesDto,
-  ChangesQuery,
-  HistoryPageDto,
-  HistoryQuery,
-  StateQuery,
-  TrustStateDto,
-  VerifyDto,
-} from './audit.dto';
+import { ChangesDto, ChangesQuery, HistoryPageDto, StateQuery, TrustStateDto, VerifyDto } from './audit.dto';
 
 /** Replay, history, export and verification of one trust's stream: what an auditor asks for. */
 @ApiTags('audit')
@@ -84,7 +76,7 @@ export class AuditController {
   })
   async history(
     @Param() params: TrustParams,
-    @Query() query: HistoryQuery,
+    @Query() query: PageQuery,
     @CurrentPrincipal() principal: Principal,
   ): Promise<HistoryPageDto> {
     await this.reader.authorise(params.trustId, principal);

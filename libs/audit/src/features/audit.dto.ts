@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, Min } from 'class-validator';
-import { PageQuery } from '@trustworks/platform';
 
 export class StateQuery {
   @ApiPropertyOptional({
@@ -44,9 +43,6 @@ export class ChangesQuery {
   @IsISO8601({ strict: true })
   to!: string;
 }
-
-/** `?page=&pageSize=` of the history (see `PageQuery`). */
-export class HistoryQuery extends PageQuery {}
 
 export class EventLineDto {
   @ApiProperty() revision!: number;

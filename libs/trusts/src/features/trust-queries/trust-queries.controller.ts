@@ -9,12 +9,11 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AccessPolicy, CurrentPrincipal, type Principal } from '@trustworks/auth';
-import { ApiError, pageOf } from '@trustworks/platform';
+import { ApiError, PageQuery, pageOf } from '@trustworks/platform';
 import {
   BUILT_IN_TEMPLATES,
   allowedCommands,
   findTemplate,
-  countOf,
   membershipRegister,
   newestFirst,
   toSummary,
@@ -26,7 +25,7 @@ import {
 import { TrustRepository } from '../../application/trust-repository';
 import { withEtag } from '../../http/command-context';
 import { ErrorDto } from '../../http/response.dto';
-import { MeetingsQuery, TrustParams } from './trust-queries.dto';
+import { TrustParams } from './trust-queries.dto';
 
 /**
  * What GET /trusts/:id shows of a state, worked out once per state: states are never changed (each
@@ -108,7 +107,7 @@ export class TrustQueriesController {
   @ApiNotFoundResponse({ type: ErrorDto })
   async meetings(
     @Param() params: TrustParams,
-    @Query() query: MeetingsQuery,
+    @Query() query: PageQuery,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<MeetingsPage> {
@@ -119,7 +118,7 @@ export class TrustQueriesController {
       revision,
       page,
       pageSize,
-      total: countOf(meetings),
+      total: viewOf(state).trust.meetingCount,
       meetings: newestFirst(meetings, skip, pageSize),
     });
   }
