@@ -134,6 +134,24 @@ describe('the trust page forms and live updates', () => {
     await page.locator('details[data-form="record-decision"] > summary').click();
     const options = await page.locator('#record-decision select[name="meetingId"] option').count();
     expect(options).toBe(101);
+    // A meeting older than the list is cited by its reference.
+    const form = page.locator('#record-decision');
+    await expect(form.getByLabel('Or an earlier meeting’s reference').isVisible()).resolves.toBe(true);
+    await form.getByLabel('Date decided').fill('2009-06-01');
+    await form.getByLabel('Decision reference').fill('cites-an-early-meeting');
+    await form.getByLabel('Decision', { exact: true }).fill('Adopt the terms of reference');
+    await form.getByLabel('Lead agency').fill('The Council');
+    await form.getByLabel('Rationale').fill('Agreed at the first board');
+    await form.getByLabel('Or an earlier meeting’s reference').fill('long-0');
+    await form.getByLabel('Takes effect from').fill('2009-07-01');
+    await form.getByRole('button', { name: 'Record decision' }).click();
+    await page.locator('#page-notice').waitFor();
+    const log = await http(app.api).get(`/trusts/${longId}/decisions`).set(bearer(token)).expect(200);
+    expect(
+      (log.body.decisions as Array<{ decisionId: string; meetingId: string | null }>).find(
+        (d) => d.decisionId === 'cites-an-early-meeting',
+      )?.meetingId,
+    ).toBe('long-0');
     expect(await seriousViolations(page)).toEqual([]);
   }, 120_000);
 });

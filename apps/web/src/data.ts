@@ -33,16 +33,16 @@ export async function loadAttendance(doc: TrustDocument): Promise<AttendanceRow[
 }
 
 /** How many meetings the trust page lists: the most recently recorded. */
-export const MEETINGS_SHOWN = 100;
+const MEETINGS_SHOWN = 100;
 
 /** The meetings and the decision log, which the trust itself only counts. */
 export async function loadRecords(doc: TrustDocument): Promise<TrustRecords> {
   const id = enc(doc.trust.trustId);
   const [page, log] = await Promise.all([
-    get<{ total: number; meetings: Meeting[] }>(`/trusts/${id}/meetings?pageSize=${MEETINGS_SHOWN}`),
+    get<{ meetings: Meeting[] }>(`/trusts/${id}/meetings?pageSize=${MEETINGS_SHOWN}`),
     get<{ decisions: Decision[] }>(`/trusts/${id}/decisions?minRevision=${doc.revision}`),
   ]);
-  return { meetings: page.meetings, meetingTotal: page.total, decisions: log.decisions };
+  return { meetings: page.meetings, decisions: log.decisions };
 }
 
 const endOf = (m: Milestone) => m.completedOn ?? m.forecastDue;

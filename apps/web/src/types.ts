@@ -116,10 +116,9 @@ export interface TrustView {
   lifecycleState: StateValue;
 }
 
-/** A trust's meetings (the most recently recorded, of `meetingTotal`) and its decision log. */
+/** A trust's meetings (the most recently recorded, of the trust's `meetingCount`) and its decision log. */
 export interface TrustRecords {
   meetings: Meeting[];
-  meetingTotal: number;
   decisions: Decision[];
 }
 

@@ -100,12 +100,12 @@ export function meetingsAndAttendance(
   const who = (id: string) => members.find((m) => m.memberId === id)?.person ?? id;
   const meetings = [...records.meetings].sort((a, b) => b.heldOn.localeCompare(a.heldOn));
   const shown =
-    records.meetingTotal > meetings.length
+    doc.trust.meetingCount > meetings.length
       ? [
           h(
             'p',
             { class: 'body', id: 'meetings-shown' },
-            `The ${meetings.length} most recently recorded of ${records.meetingTotal} meetings.`,
+            `The ${meetings.length} most recently recorded of ${doc.trust.meetingCount} meetings.`,
           ),
         ]
       : [];

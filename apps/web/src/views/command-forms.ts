@@ -31,6 +31,22 @@ export function commandForms(doc: TrustDocument, records: TrustRecords, ctx: For
     ['', 'Not taken at a meeting'],
     ...records.meetings.map((m): [string, string] => [m.meetingId, `${humanise(m.body)}, ${m.heldOn}`]),
   ];
+  // The page lists the most recently recorded meetings; an earlier one is cited by its reference.
+  const meetingFields: FieldSpec[] = [
+    { name: 'meetingId', label: 'Meeting', kind: 'select', options: meetings, optional: true },
+    ...(doc.trust.meetingCount > records.meetings.length
+      ? [
+          {
+            name: 'earlierMeetingId',
+            label: 'Or an earlier meeting’s reference',
+            kind: 'text' as const,
+            optional: true,
+            hint: `The list holds the ${records.meetings.length} most recently recorded of ${doc.trust.meetingCount} meetings.`,
+          },
+        ]
+      : []),
+  ];
+  const meetingOf = (v: Values) => orNull(v, 'earlierMeetingId') ?? orNull(v, 'meetingId');
   const forms: HTMLElement[] = [];
 
   if (allowed.has('RecordMeeting'))
@@ -113,13 +129,13 @@ export function commandForms(doc: TrustDocument, records: TrustRecords, ctx: For
               options: notAgreed.map(([k, s]): [string, string] => [k, `${humanise(k)} (${s.status})`]),
             },
             { name: 'summary', label: 'What was agreed', kind: 'textarea', optional: true },
-            { name: 'meetingId', label: 'Meeting', kind: 'select', options: meetings, optional: true },
+            ...meetingFields,
           ],
           path: (v) => `/key-issues/${encodeURIComponent(text(v, 'keyIssue'))}/agreement`,
           body: (v) => ({
             occurredAt: text(v, 'occurredAt'),
             summary: orNull(v, 'summary'),
-            meetingId: orNull(v, 'meetingId'),
+            meetingId: meetingOf(v),
           }),
         },
         ctx,
@@ -195,7 +211,7 @@ export function commandForms(doc: TrustDocument, records: TrustRecords, ctx: For
               hint: 'The agency that enacts it through its own decision process.',
             },
             { name: 'rationale', label: 'Rationale', kind: 'textarea' },
-            { name: 'meetingId', label: 'Meeting', kind: 'select', options: meetings, optional: true },
+            ...meetingFields,
             { name: 'effectiveFrom', label: 'Takes effect from', kind: 'date' },
           ],
           path: () => '/decisions',
@@ -206,7 +222,7 @@ export function commandForms(doc: TrustDocument, records: TrustRecords, ctx: For
             tier: text(v, 'tier'),
             leadAgency: text(v, 'leadAgency'),
             rationale: text(v, 'rationale'),
-            meetingId: orNull(v, 'meetingId'),
+            meetingId: meetingOf(v),
             effectiveFrom: text(v, 'effectiveFrom'),
           }),
         },

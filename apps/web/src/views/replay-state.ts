@@ -35,7 +35,7 @@ export async function loadReplay(now: TrustDocument, choice: ReplayChoice): Prom
   const past = await get<PastState>(`/trusts/${enc(now.trust.trustId)}/state?${query}`);
   return {
     doc: fromPast(now, past),
-    records: { meetings: past.meetings, meetingTotal: past.meetings.length, decisions: past.decisions },
+    records: { meetings: past.meetings, decisions: past.decisions },
     timeline: { trustId: now.trust.trustId, ...past.timeline },
     attendance: past.attendance,
   };
