@@ -86,6 +86,8 @@ function remembered(subject: object, context: string, build: () => ScheduleEntry
  * from: handed back while those are the same, so the schedule's group for it stays the same array.
  */
 const byTrustSubject = new Map<string, { context: string; inputs: string; entries: ScheduleEntry[] }>();
+/** Three subjects a trust (key issues, vesting day, annual review), for as many trusts as `contexts` holds. */
+const SUBJECTS_LIMIT = 30_000;
 
 function rememberedFor(
   state: TrustState,
@@ -98,7 +100,7 @@ function rememberedFor(
   const held = byTrustSubject.get(key);
   if (held !== undefined && held.context === context && held.inputs === inputs) return held.entries;
   const entries = build();
-  if (byTrustSubject.size >= CONTEXTS_LIMIT) byTrustSubject.clear();
+  if (byTrustSubject.size >= SUBJECTS_LIMIT) byTrustSubject.clear();
   byTrustSubject.set(key, { context, inputs, entries });
   return entries;
 }
