@@ -31,11 +31,11 @@ export class MilestoneReadModel implements OnModuleInit {
   /** One trust the caller may see (404 otherwise), once projected up to `minRevision`. */
   async trust(trustId: string, principal: Principal, minRevision?: number): Promise<TrustMilestones> {
     await this.ready().queries.trustHead(trustId, principal, minRevision);
-    // Row and milestones read together, synchronously, so the revision matches the dates.
+    // Head and milestones read together, synchronously, so the revision matches the dates.
     const db = this.ready().projector.db;
-    const row = db.trust(trustId);
-    if (row === null) throw ApiError.notFound('trust', trustId);
-    return { trust: factsOf(row), milestones: db.milestones(trustId) };
+    const head = db.trustHead(trustId);
+    if (head === null) throw ApiError.notFound('trust', trustId);
+    return { trust: head, milestones: db.milestones(trustId) };
   }
 
   /** Every trust the caller may see, with its milestones, once projected up to `minPosition`. */

@@ -13,9 +13,11 @@ export interface TrustRow extends TrustSummaryRow {
 }
 
 /** What access checks and ETags need of a trust's row. */
+/** What a trust is called and how far it is projected, read without its register and attendance. */
 export interface TrustHead {
   trustId: string;
   authority: string;
+  name: string;
   revision: number;
 }
 
@@ -70,7 +72,7 @@ export class ProjectionDb {
         'INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position',
       ),
       trust: db.prepare('SELECT * FROM trusts WHERE trust_id = ?'),
-      trustHead: db.prepare('SELECT trust_id, authority, revision FROM trusts WHERE trust_id = ?').raw(),
+      trustHead: db.prepare('SELECT trust_id, authority, name, revision FROM trusts WHERE trust_id = ?').raw(),
       trusts: db.prepare('SELECT * FROM trusts ORDER BY authority, name, trust_id'),
       trustRevisions: db
         .prepare('SELECT trust_id, revision FROM trusts ORDER BY authority, name, trust_id')
@@ -104,8 +106,8 @@ export class ProjectionDb {
 
   /** The trust's id, authority and projected revision (null: no row), without parsing the rest. */
   trustHead(trustId: string): TrustHead | null {
-    const raw = this.stmt.trustHead.get(trustId) as [string, string, number] | undefined;
-    return raw ? { trustId: raw[0], authority: raw[1], revision: raw[2] } : null;
+    const raw = this.stmt.trustHead.get(trustId) as [string, string, string, number] | undefined;
+    return raw ? { trustId: raw[0], authority: raw[1], name: raw[2], revision: raw[3] } : null;
   }
 
   trust(trustId: string): TrustRow | null {
