@@ -18,6 +18,7 @@ import {
 } from '@trustworks/event-store';
 import { checkAppend } from '@trustworks/event-store/support/prepare-append';
 import {
+  appendResultOf,
   reportsWrites,
   type AppendOutcome,
   type ReportsWrites,
@@ -75,10 +76,7 @@ export class HashChainedEventStore implements EventStore, ReportsWrites {
     events: readonly NewEvent[],
     options?: AppendOptions,
   ): Promise<AppendResult> {
-    return this.appendReportingWrite(stream, events, options).then(({ nextRevision, position }) => ({
-      nextRevision,
-      position,
-    }));
+    return appendResultOf(this.appendReportingWrite(stream, events, options));
   }
 
   /** `written` is false when the append answered an earlier write, and when the inner store cannot tell. */

@@ -21,3 +21,9 @@ export interface ReportsWrites {
 export function reportsWrites(store: object): store is ReportsWrites {
   return typeof (store as Partial<ReportsWrites>).appendReportingWrite === 'function';
 }
+
+/** An append's result as the port gives it: the outcome without `written`. */
+export async function appendResultOf(outcome: Promise<AppendOutcome>): Promise<AppendResult> {
+  const { nextRevision, position } = await outcome;
+  return { nextRevision, position };
+}

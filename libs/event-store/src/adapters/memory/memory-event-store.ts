@@ -15,7 +15,7 @@ import { StoreUnavailableError } from '../../port/errors';
 import { decideAppend, prepareAppend, type StreamLookup } from '../../support/prepare-append';
 import { matchesFilter } from '../../support/filter';
 import { catchUpSubscription, type ScanPage } from '../../support/catch-up-subscription';
-import type { AppendOutcome, ReportsWrites } from '../../support/reports-writes';
+import { appendResultOf, type AppendOutcome, type ReportsWrites } from '../../support/reports-writes';
 
 interface StoredRow {
   stream: string;
@@ -39,13 +39,12 @@ export class MemoryEventStore implements EventStore, ReportsWrites {
   private readonly changes = new Subject<void>();
   private closed = false;
 
-  async appendToStream(
+  appendToStream(
     stream: string,
     events: readonly NewEvent[],
     options?: AppendOptions,
   ): Promise<AppendResult> {
-    const { nextRevision, position } = await this.appendReportingWrite(stream, events, options);
-    return { nextRevision, position };
+    return appendResultOf(this.appendReportingWrite(stream, events, options));
   }
 
   /** `written` is false when the append answered an earlier write of the same ids. */

@@ -16,7 +16,7 @@ import type {
 import { EventStoreError, StoreUnavailableError } from '../../port/errors';
 import { prepareAppend, type PreparedAppend } from '../../support/prepare-append';
 import { catchUpSubscription, type ScanPage } from '../../support/catch-up-subscription';
-import type { AppendOutcome, ReportsWrites } from '../../support/reports-writes';
+import { appendResultOf, type AppendOutcome, type ReportsWrites } from '../../support/reports-writes';
 import { migrate } from './sqlite-schema';
 import { SqliteStatements, type Row } from './sqlite-statements';
 import { WalCheckpointer } from './wal-checkpointer';
@@ -101,10 +101,7 @@ export class SqliteEventStore implements EventStore, ReportsWrites {
     events: readonly NewEvent[],
     options?: AppendOptions,
   ): Promise<AppendResult> {
-    return this.appendReportingWrite(stream, events, options).then(({ nextRevision, position }) => ({
-      nextRevision,
-      position,
-    }));
+    return appendResultOf(this.appendReportingWrite(stream, events, options));
   }
 
   appendReportingWrite(
