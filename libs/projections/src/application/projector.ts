@@ -10,13 +10,7 @@ import {
 import { StateFold } from '@trustworks/trust-domain/decider/evolve';
 import { toDomainEvent, trustIdOf, trustStream } from '@trustworks/trusts';
 import { FoldedStates } from '@trustworks/trusts/application/folded-states';
-import {
-  lastDecision,
-  meetingById,
-  milestoneFactsOf,
-  registerOf,
-  summaryOf,
-} from '../domain/trust-rows';
+import { lastDecision, meetingById, milestoneFactsOf, registerOf, summaryOf } from '../domain/trust-rows';
 import type { DecisionRow, ProjectionDb } from '../store/projection-db';
 
 /** The checkpoint the trust read models share: they are written together, so they move together. */

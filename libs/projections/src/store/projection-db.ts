@@ -72,7 +72,9 @@ export class ProjectionDb {
         'INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position',
       ),
       trust: db.prepare('SELECT * FROM trusts WHERE trust_id = ?'),
-      trustHead: db.prepare('SELECT trust_id, authority, name, revision FROM trusts WHERE trust_id = ?').raw(),
+      trustHead: db
+        .prepare('SELECT trust_id, authority, name, revision FROM trusts WHERE trust_id = ?')
+        .raw(),
       trusts: db.prepare('SELECT * FROM trusts ORDER BY authority, name, trust_id'),
       trustRevisions: db
         .prepare('SELECT trust_id, revision FROM trusts ORDER BY authority, name, trust_id')
