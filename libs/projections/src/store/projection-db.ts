@@ -48,6 +48,11 @@ export interface TrustRowJson extends Omit<TrustRow, 'register' | 'attendance'> 
 }
 
 const DECISION_COLUMNS = 15;
+
+function byKey(a: DecisionRow, b: DecisionRow): number {
+  if (a.trustId !== b.trustId) return a.trustId < b.trustId ? -1 : 1;
+  return a.seq - b.seq;
+}
 /** Decisions are inserted this many to a statement: one call into SQLite instead of 32. */
 const DECISIONS_PER_INSERT = 32;
 
@@ -175,7 +180,13 @@ export class ProjectionDb {
     return grouped;
   }
 
-  insertDecisions(rows: readonly DecisionRow[]): void {
+  /**
+   * Inserts in key order (trust, then sequence), whatever order the rows come in: a batch's
+   * decisions arrive in event order, spread over many trusts, and inserting them as they are
+   * touches a different page of the primary key's index for almost every row.
+   */
+  insertDecisions(given: readonly DecisionRow[]): void {
+    const rows = [...given].sort(byKey);
     for (let i = 0; i < rows.length; i += DECISIONS_PER_INSERT) {
       const count = Math.min(DECISIONS_PER_INSERT, rows.length - i);
       let insert = this.decisionInserts.get(count);
