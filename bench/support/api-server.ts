@@ -6,6 +6,7 @@ import { IsBoolean, IsIn, IsInt, IsString, Matches, Max, Min } from 'class-valid
 import { validationPipe } from '@trustworks/platform';
 import { createApp } from '../../apps/api/src/bootstrap';
 import { loadConfig } from '../../apps/api/src/config/app-config';
+import { applyHeapGrowth } from '../../apps/api/src/config/heap-growth';
 
 /** The baseline: the same shape of body, the same ValidationPipe, the same Fastify adapter, no work. */
 class BareDto {
@@ -39,9 +40,14 @@ async function main(mode: string, port: number, dataDir: string): Promise<void> 
     });
     app.useGlobalPipes(validationPipe());
   } else {
-    app = await createApp(
-      loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'error', WRITE_RATE_LIMIT_PER_MINUTE: '100000000' }),
-    );
+    const config = loadConfig({
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'error',
+      WRITE_RATE_LIMIT_PER_MINUTE: '100000000',
+    });
+    // As the API's entry point does (the bare endpoint keeps V8's defaults: it holds no data).
+    applyHeapGrowth(config);
+    app = await createApp(config);
   }
   await app.listen(port, '127.0.0.1');
   process.stdout.write(`listening ${port}\n`);

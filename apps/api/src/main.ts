@@ -1,9 +1,11 @@
 import { Logger } from '@nestjs/common';
 import { createApp } from './bootstrap';
 import { ConfigError, loadConfig } from './config/app-config';
+import { applyHeapGrowth } from './config/heap-growth';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  applyHeapGrowth(config);
   const app = await createApp(config);
   await app.listen(config.port, config.host);
   const where = config.eventStore.kind === 'sqlite' ? ` (data in ${config.eventStore.dataDir})` : '';
