@@ -111,7 +111,8 @@ export async function run(): Promise<BenchRow[]> {
     const trustIds = await seed(api, token);
     const requests = mix(trustIds, token);
     // A short warm-up (not counted) so the start RSS is the app's working size, not its cold start.
-    await hold(api, requests, Math.max(1, Math.min(5, Math.round(seconds / 6))));
+    const warmUp = Math.max(1, Math.min(5, Math.round(seconds / 6)));
+    await hold(api, requests, warmUp);
     const rssStart = api.rssMb();
     let rssPeak = rssStart;
     const sampler = setInterval(() => {
@@ -127,17 +128,39 @@ export async function run(): Promise<BenchRow[]> {
     if (gone)
       throw new Error(`The API died under load (${JSON.stringify(gone)}): ${api.stderr().slice(-2000)}`);
     const rssEnd = api.rssMb();
-    return rows(result, seconds, { start: rssStart, end: rssEnd, peak: Math.max(rssPeak, rssEnd) }, dist);
+    await api.stop();
+    const fresh = await freshRss(dir, dist, requests, warmUp);
+    const rss = { start: rssStart, end: rssEnd, peak: Math.max(rssPeak, rssEnd), fresh };
+    return rows(result, seconds, rss, dist);
   } finally {
     await api.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
+/**
+ * The RSS of a new API process on the data the held load left, after the same warm-up: what that
+ * much data needs, so the end RSS can be told apart into data and growth from being under load.
+ */
+async function freshRss(
+  dir: string,
+  dist: boolean,
+  requests: autocannon.Request[],
+  warmUp: number,
+): Promise<number> {
+  const api = await startApiProcess({ dataDir: dir, entry: dist ? 'dist' : 'source' });
+  try {
+    await hold(api, requests, warmUp);
+    return api.rssMb();
+  } finally {
+    await api.stop();
+  }
+}
+
 function rows(
   result: autocannon.Result,
   seconds: number,
-  rss: { start: number; end: number; peak: number },
+  rss: { start: number; end: number; peak: number; fresh: number },
   dist: boolean,
 ): BenchRow[] {
   const failures = result.non2xx + result.errors;
@@ -172,6 +195,17 @@ function rows(
       target: `≤ ${RSS_FLAT_TARGET}×`,
       pass: rss.end / rss.start <= RSS_FLAT_TARGET,
       note: `peak ${rss.peak.toFixed(0)} MB; ${dist ? 'dist build (npm start)' : 'from source (no build found)'}`,
+    },
+    {
+      metric: 'RSS end / a new process on the same data, after the same warm-up',
+      unit: 'MB',
+      ours: rss.end,
+      baseline: rss.fresh,
+      baselineName: 'new process, same data',
+      ratio: rss.end / rss.fresh,
+      target: '-',
+      pass: null,
+      note: 'how much of the growth is the data the held load wrote',
     },
   ];
 }
