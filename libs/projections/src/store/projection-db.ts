@@ -48,13 +48,14 @@ export interface TrustRowJson extends Omit<TrustRow, 'register' | 'attendance'> 
 }
 
 const DECISION_COLUMNS = 15;
+/** Decisions are inserted this many to a statement: one call into SQLite instead of 32. */
+const DECISIONS_PER_INSERT = 32;
 
+/** The decisions table's key order: trust, then sequence in its log. */
 function byKey(a: DecisionRow, b: DecisionRow): number {
   if (a.trustId !== b.trustId) return a.trustId < b.trustId ? -1 : 1;
   return a.seq - b.seq;
 }
-/** Decisions are inserted this many to a statement: one call into SQLite instead of 32. */
-const DECISIONS_PER_INSERT = 32;
 
 /**
  * The projections' own SQLite file (`projections.sqlite` beside the event store), or an in-memory
