@@ -13,6 +13,7 @@ import { ApiError, PageQuery, pageOf } from '@trustworks/platform';
 import {
   BUILT_IN_TEMPLATES,
   allowedCommands,
+  countOf,
   findTemplate,
   membershipRegister,
   newestFirst,
@@ -113,13 +114,12 @@ export class TrustQueriesController {
   ): Promise<MeetingsPage> {
     const { state, revision } = await this.readable(params.trustId, principal);
     const { page, pageSize, skip } = pageOf(query);
-    const { meetings } = state;
     return withEtag(reply, {
       revision,
       page,
       pageSize,
-      total: viewOf(state).trust.meetingCount,
-      meetings: newestFirst(meetings, skip, pageSize),
+      total: countOf(state.meetings),
+      meetings: newestFirst(state.meetings, skip, pageSize),
     });
   }
 
