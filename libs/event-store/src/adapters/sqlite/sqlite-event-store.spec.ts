@@ -174,5 +174,59 @@ describe('SqliteEventStore on a file', () => {
       await writer.appendToStream(uniqueStream(), [event]);
       expect(await seen).toBe(event.id);
     });
+
+    it("reads another connection's appends past a stream's last revision this store knew", async () => {
+      const store = openStore();
+      const other = openStore();
+      const stream = uniqueStream();
+      await store.appendToStream(stream, testEvents(2));
+      // Known from its own append, then from reading to the end.
+      expect(await collectAll(store.readStream(stream, { fromRevision: 2 }))).toEqual([]);
+      await other.appendToStream(stream, testEvents(3), { expectedRevision: 1 });
+      const after = await collectAll(store.readStream(stream, { fromRevision: 2 }));
+      expect(after.map((e) => e.revision)).toEqual([2, 3, 4]);
+      // Learnt from that read; a raw connection (a CLI) then writes behind both stores' backs.
+      expect(await collectAll(store.readStream(stream, { fromRevision: 5 }))).toEqual([]);
+      const raw = new Database(path);
+      try {
+        raw
+          .prepare(
+            'INSERT INTO events (stream_id, revision, event_id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)',
+          )
+          .run(stream, 5, '7f1d9c0e-8a51-4b7e-9a38-3c5e2f6d4b01', 'RawWrite', '{}', '{}');
+      } finally {
+        raw.close();
+      }
+      const raw5 = await collectAll(store.readStream(stream, { fromRevision: 5 }));
+      expect(raw5.map((e) => [e.revision, e.type])).toEqual([[5, 'RawWrite']]);
+      await store.appendToStream(stream, testEvents(1), { expectedRevision: 5 });
+      expect((await collectAll(store.readStream(stream))).map((e) => e.revision)).toEqual([
+        0, 1, 2, 3, 4, 5, 6,
+      ]);
+    });
+
+    it('answers a read past the last revision it wrote or read without querying the file', async () => {
+      const store = openStore();
+      const stream = uniqueStream();
+      const queries = jest.spyOn(
+        (store as unknown as { sql: { streamPage: (...args: unknown[]) => unknown } }).sql,
+        'streamPage',
+      );
+      await store.appendToStream(stream, testEvents(3));
+      expect(await collectAll(store.readStream(stream, { fromRevision: 3 }))).toEqual([]);
+      expect(queries).not.toHaveBeenCalled();
+      // Backwards reads, and forward reads at or before the last revision, still query.
+      expect(
+        (await collectAll(store.readStream(stream, { fromRevision: 2 }))).map((e) => e.revision),
+      ).toEqual([2]);
+      expect(
+        await collectAll(store.readStream(stream, { direction: 'backwards', maxCount: 1 })),
+      ).toHaveLength(1);
+      expect(queries).toHaveBeenCalledTimes(2);
+      // A stream this store never touched is read from the file.
+      const unknown = uniqueStream();
+      expect(await collectAll(store.readStream(unknown, { fromRevision: 4 }))).toEqual([]);
+      expect(queries).toHaveBeenCalledTimes(3);
+    });
   });
 });

@@ -47,6 +47,40 @@ interface PendingAppend {
 }
 
 const READ_PAGE = 1000;
+/** Streams whose last revision is kept (cleared whole when full: a cache, the file is the truth). */
+const HEADS_LIMIT = 20_000;
+
+/**
+ * The last revision of streams this connection has written, or read to their end, while no other
+ * connection has committed to the file. A reader that asks for a stream past its last revision
+ * (a trust reloaded after its cached revision, nearly always with nothing new) is answered without
+ * a query. SQLite's `data_version` changes when another connection (a CLI, another process)
+ * commits: then everything known is let go, as any stream may have grown.
+ */
+class StreamHeads {
+  private readonly heads = new Map<string, number>();
+  private version: number;
+
+  constructor(private readonly dataVersion: () => number) {
+    this.version = dataVersion();
+  }
+
+  /** The stream's last revision, if known; checks for other writers first. */
+  lastRevision(stream: string): number | undefined {
+    const version = this.dataVersion();
+    if (version !== this.version) {
+      this.version = version;
+      this.heads.clear();
+    }
+    return this.heads.get(stream);
+  }
+
+  /** Read from the file (or written) just now: the stream's last revision is `revision`. */
+  learn(stream: string, revision: number): void {
+    if (this.heads.size >= HEADS_LIMIT && !this.heads.has(stream)) this.heads.clear();
+    this.heads.set(stream, revision);
+  }
+}
 
 /**
  * The embedded event store: one SQLite file in WAL mode, written by this process.
@@ -66,6 +100,7 @@ export class SqliteEventStore implements EventStore, ReportsWrites {
   private poller: NodeJS.Timeout | undefined;
   private subscribers = 0;
   private lastDataVersion = 0;
+  private readonly heads: StreamHeads;
   /** The background checkpoint thread, when asked for. */
   readonly checkpointer: WalCheckpointer | undefined;
 
@@ -76,6 +111,7 @@ export class SqliteEventStore implements EventStore, ReportsWrites {
     options: SqliteEventStoreOptions,
   ) {
     this.sql = new SqliteStatements(db);
+    this.heads = new StreamHeads(() => this.sql.dataVersion());
     if (options.checkpointInBackground && path !== ':memory:') {
       this.checkpointer = WalCheckpointer.start(db, path, {
         onProblem: options.onProblem,
@@ -129,8 +165,16 @@ export class SqliteEventStore implements EventStore, ReportsWrites {
     const backwards = options.direction === 'backwards';
     let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
     let from = options.fromRevision ?? (backwards ? Number.MAX_SAFE_INTEGER : 0);
+    if (!backwards) {
+      const last = this.heads.lastRevision(stream);
+      if (last !== undefined && from > last) return;
+    }
     while (remaining > 0) {
-      const rows = this.sql.streamPage(stream, from, backwards, Math.min(READ_PAGE, remaining));
+      const limit = Math.min(READ_PAGE, remaining);
+      const rows = this.sql.streamPage(stream, from, backwards, limit);
+      // A short forward page that found events ends at the stream's last revision.
+      if (!backwards && rows.length > 0 && rows.length < limit)
+        this.heads.learn(stream, rows[rows.length - 1][2]);
       for (const row of rows) yield toRecorded(row);
       if (rows.length < READ_PAGE) return;
       remaining -= rows.length;
@@ -210,6 +254,7 @@ export class SqliteEventStore implements EventStore, ReportsWrites {
     outcomes.forEach((outcome, i) => {
       const pending = batch[i];
       if (!outcome.ok) return pending.reject(outcome.error);
+      if (outcome.value.written) this.heads.learn(pending.append.stream, outcome.value.nextRevision);
       pending.resolve(outcome.value);
     });
     if (outcomes.some((o) => o.ok)) {

@@ -18,6 +18,7 @@ export class SqliteStatements {
   private readonly idAt: Database.Statement;
   private readonly positionAt: Database.Statement;
   private readonly headStmt: Database.Statement;
+  private readonly dataVersionStmt: Database.Statement;
   private readonly streamForward: Database.Statement;
   private readonly streamBackward: Database.Statement;
   private readonly filtered = new Map<string, Database.Statement>();
@@ -37,6 +38,7 @@ export class SqliteStatements {
     this.idAt = db.prepare('SELECT event_id FROM events WHERE stream_id = ? AND revision = ?').pluck();
     this.positionAt = db.prepare('SELECT position FROM events WHERE stream_id = ? AND revision = ?').pluck();
     this.headStmt = db.prepare('SELECT MAX(position) FROM events').pluck();
+    this.dataVersionStmt = db.prepare('PRAGMA data_version').pluck();
     this.streamForward = db
       .prepare(
         `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
@@ -111,7 +113,7 @@ export class SqliteStatements {
   }
 
   dataVersion(): number {
-    return this.db.pragma('data_version', { simple: true }) as number;
+    return this.dataVersionStmt.get() as number;
   }
 
   streamPage(stream: string, from: number, backwards: boolean, limit: number): Row[] {
