@@ -4,12 +4,18 @@
  * programme office's mix: of every 8 requests, 2 commands (a board meeting, a decision) and 6 reads
  * (a trust, the dashboard, the trust list, a timeline, a membership register, a decision log), spread
  * over 100 trusts. Reports the p99 latency against the 50 ms target and the process's RSS at the
- * start of the held load and at its end (memory flat: end / start).
+ * start of the held load and at its end.
+ *
+ * Memory flat means no growth from being under load: the end RSS against a new process started on
+ * the data the hold left, after the same warm-up. End against start is reported too, with the events
+ * the hold wrote: every command adds a meeting or a decision to a trust whose state the API keeps,
+ * so part of that growth is the data (tens of thousands of events a minute), which a leak is not.
  *   node -r @swc-node/register bench/load.bench.ts      (or: LOAD_SECONDS=60 npm run bench -- load)
  * One held run is the measurement (maxRuns = 1): repeating a minute-long hold would triple the time.
  */
 import autocannon from 'autocannon';
 import { randomUUID } from 'node:crypto';
+import Database from 'better-sqlite3';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -114,6 +120,7 @@ export async function run(): Promise<BenchRow[]> {
     const warmUp = Math.max(1, Math.min(5, Math.round(seconds / 6)));
     await hold(api, requests, warmUp);
     const rssStart = api.rssMb();
+    const eventsBefore = eventsIn(dir);
     let rssPeak = rssStart;
     const sampler = setInterval(() => {
       if (!api.exit()) rssPeak = Math.max(rssPeak, api.rssMb());
@@ -128,13 +135,24 @@ export async function run(): Promise<BenchRow[]> {
     if (gone)
       throw new Error(`The API died under load (${JSON.stringify(gone)}): ${api.stderr().slice(-2000)}`);
     const rssEnd = api.rssMb();
+    const written = eventsIn(dir) - eventsBefore;
     await api.stop();
     const fresh = await freshRss(dir, dist, requests, warmUp);
     const rss = { start: rssStart, end: rssEnd, peak: Math.max(rssPeak, rssEnd), fresh };
-    return rows(result, seconds, rss, dist);
+    return rows(result, seconds, rss, written, dist);
   } finally {
     await api.stop();
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Events in the store, read through a connection of its own (WAL: the API keeps writing). */
+function eventsIn(dir: string): number {
+  const db = new Database(join(dir, 'trustworks.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare('SELECT COUNT(*) FROM events').pluck().get() as number;
+  } finally {
+    db.close();
   }
 }
 
@@ -161,6 +179,7 @@ function rows(
   result: autocannon.Result,
   seconds: number,
   rss: { start: number; end: number; peak: number; fresh: number },
+  written: number,
   dist: boolean,
 ): BenchRow[] {
   const failures = result.non2xx + result.errors;
@@ -186,26 +205,26 @@ function rows(
     info('latency p97.5', 'ms', result.latency.p97_5),
     info('throughput (2xx)', 'requests/s', result['2xx'] / seconds, `${result.requests.total} requests`),
     {
-      metric: `RSS end / start of the held load (memory flat)`,
-      unit: 'MB',
-      ours: rss.end,
-      baseline: rss.start,
-      baselineName: 'RSS at start',
-      ratio: rss.end / rss.start,
-      target: `≤ ${RSS_FLAT_TARGET}×`,
-      pass: rss.end / rss.start <= RSS_FLAT_TARGET,
-      note: `peak ${rss.peak.toFixed(0)} MB; ${dist ? 'dist build (npm start)' : 'from source (no build found)'}`,
-    },
-    {
-      metric: 'RSS end / a new process on the same data, after the same warm-up',
+      metric: 'RSS end / a new process on the same data, after the same warm-up (memory flat)',
       unit: 'MB',
       ours: rss.end,
       baseline: rss.fresh,
       baselineName: 'new process, same data',
       ratio: rss.end / rss.fresh,
+      target: `≤ ${RSS_FLAT_TARGET}×`,
+      pass: rss.end / rss.fresh <= RSS_FLAT_TARGET,
+      note: `peak ${rss.peak.toFixed(0)} MB; ${dist ? 'dist build (npm start)' : 'from source (no build found)'}`,
+    },
+    {
+      metric: 'RSS end / start of the held load',
+      unit: 'MB',
+      ours: rss.end,
+      baseline: rss.start,
+      baselineName: 'RSS at start',
+      ratio: rss.end / rss.start,
       target: '-',
       pass: null,
-      note: 'how much of the growth is the data the held load wrote',
+      note: `the hold wrote ${written.toLocaleString('en-GB')} events (${(written / TRUSTS).toFixed(0)} a trust), which the API keeps`,
     },
   ];
 }
