@@ -117,6 +117,19 @@ describe('the global validation pipe remembers accepted route parameters and que
     await expect(pipe.transform({ page: '-1' }, query(ItemQuery))).rejects.toBeInstanceOf(ApiError);
   });
 
+  it('validates every time a value no URL gives (a number, an undefined field)', async () => {
+    const pipe = validationPipe();
+    await pipe.transform({ page: 3 }, query(ItemQuery));
+    await pipe.transform({ page: 3 }, query(ItemQuery));
+    expect(Counted.runs).toBe(2);
+    // An optional field left undefined skips its rules (the counter), so only the count of what is held tells.
+    await pipe.transform({ page: undefined }, query(ItemQuery));
+    await pipe.transform({ tags: ['a', 'b'], page: undefined }, query(ItemQuery));
+    expect(pipe.rememberedFor(ItemQuery)).toBe(0);
+    await pipe.transform({ tags: ['a', 'b'] }, query(ItemQuery));
+    expect(pipe.rememberedFor(ItemQuery)).toBe(1);
+  });
+
   it('validates every body, however often it is sent', async () => {
     const pipe = validationPipe();
     await pipe.transform({ title: 'Board minutes' }, body(ItemBody));

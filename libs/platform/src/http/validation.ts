@@ -67,12 +67,18 @@ export class RememberingValidationPipe extends ValidationPipe {
 
 const NOT_DTOS: ReadonlySet<unknown> = new Set([String, Number, Boolean, Array, Object]);
 
-/** The value as a key, when it is a route's parameters or query object for a DTO class. */
+/**
+ * The value as a key, when it is a route's parameters or query object for a DTO class, as a URL
+ * gives them: strings and lists of strings only (JSON then tells any two such values apart).
+ */
 function rememberable(value: unknown, { type, metatype }: ArgumentMetadata): string | undefined {
   if (type !== 'param' && type !== 'query') return undefined;
   if (typeof metatype !== 'function' || NOT_DTOS.has(metatype)) return undefined;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-  return JSON.stringify(value);
+  const fromUrl = Object.values(value).every((v) =>
+    Array.isArray(v) ? v.every((item) => typeof item === 'string') : typeof v === 'string',
+  );
+  return fromUrl ? JSON.stringify(value) : undefined;
 }
 
 /** A DTO of primitives and arrays of primitives only: one a shallow copy fully separates. */
