@@ -8,6 +8,8 @@ import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Response } from 'supertest';
+import { HashChainedEventStore } from '@trustworks/audit';
+import { EVENT_STORE, SqliteEventStore } from '@trustworks/event-store';
 import {
   bearer,
   expectErrorShape,
@@ -74,6 +76,16 @@ describe('disk full under the running API (DATA_DIR on a real 8 MB tmpfs, filled
   }
 
   it('refuses commands with 503 and writes nothing while full, then takes them again once space returns, without a restart', async () => {
+    // The checkpoint thread is stopped first, so the store's own connection checkpoints (its fallback
+    // mode): it does so only after a commit that succeeded. With the thread running, a checkpoint that
+    // lands between two of the refused commands below lets SQLite start the WAL again in space it
+    // already holds, and that command is rightly accepted without a new byte of disk.
+    const chained = t.app.get<unknown>(EVENT_STORE);
+    expect(chained).toBeInstanceOf(HashChainedEventStore);
+    const store = (chained as HashChainedEventStore).decorated;
+    expect(store).toBeInstanceOf(SqliteEventStore);
+    expect((store as SqliteEventStore).checkpointer).toBeDefined();
+    await (store as SqliteEventStore).checkpointer?.stop();
     disk.fill();
     // The WAL may still have room in pages it already holds: keep writing until SQLite needs a new one.
     let refused: { key: string; res: Response } | undefined;
