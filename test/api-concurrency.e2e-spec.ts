@@ -16,8 +16,12 @@ import {
   readTrustStream,
   shadowTrust,
   startApiApp,
+  subjectOf,
   tokensFor,
 } from './support/api-fixtures';
+import type { Principal } from '@trustworks/auth';
+import type { TrustCommand } from '@trustworks/trust-domain';
+import { TrustCommandHandler } from '@trustworks/trusts';
 import type { TestApp } from './support/test-app';
 
 describe('concurrency and retries over HTTP', () => {
@@ -242,6 +246,49 @@ describe('concurrency and retries over HTTP', () => {
       expect(duplicates).toHaveLength(1);
       const refusedDuplicates = answers.filter((r) => r.body.code === 'TRUST.MEETING_ALREADY_RECORDED');
       expect(refusedDuplicates.every((r) => r.status === 422)).toBe(true);
+    });
+
+    it('commits the second of two commands on one trust in the same event-loop turn as the first', async () => {
+      // In-process, through the command handler the controllers use: HTTP cannot time two arrivals.
+      const trustId = await shadowTrust(t);
+      const handler = t.app.get(TrustCommandHandler);
+      const principal: Principal = {
+        subject: subjectOf('programme-manager'),
+        roles: ['programme-manager'],
+        authorities: [AUTHORITY],
+      };
+      const meeting = (meetingId: string) =>
+        ({ type: 'RecordMeeting', data: meetingBody(meetingId) }) as unknown as TrustCommand;
+      // Counts the turns of the event loop: one increment in each check phase.
+      let turn = 0;
+      let ticking = true;
+      const tick = () => {
+        turn += 1;
+        if (ticking) setImmediate(tick);
+      };
+      setImmediate(tick);
+      const answeredIn: number[] = [];
+      try {
+        const answers = await Promise.all(
+          ['same-turn-1', 'same-turn-2'].map((id) =>
+            handler.execute(trustId, meeting(id), principal, { correlationId: id }).then((answer) => {
+              answeredIn.push(turn);
+              return answer;
+            }),
+          ),
+        );
+        // The second waited for the first (commands on one trust are taken in turn) and followed it.
+        expect(answers[1].revision).toBe(answers[0].revision + 1);
+      } finally {
+        ticking = false;
+      }
+      expect(answeredIn).toHaveLength(2);
+      expect(answeredIn[1]).toBe(answeredIn[0]);
+      const stream = await readTrustStream(t, trustId);
+      expect(stream.slice(-2).map((e) => (e.data as { meetingId: string }).meetingId)).toEqual([
+        'same-turn-1',
+        'same-turn-2',
+      ]);
     });
   });
 });

@@ -149,6 +149,26 @@ describe('SqliteEventStore on a file', () => {
       expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
       expect(await collectAll(store.readAll())).toHaveLength(4);
     });
+
+    it('commits an append made while the last group is answered in the same turn, not the next', async () => {
+      const store = openStore();
+      const order: string[] = [];
+      const first = store.appendToStream('chained', [testEvent()], { expectedRevision: 'no_stream' });
+      const second = first.then((written) => {
+        // Scheduled now, it runs in the next turn of the event loop: the second commit must come first.
+        setImmediate(() => order.push('next turn'));
+        return store
+          .appendToStream('chained', [testEvent()], { expectedRevision: written.nextRevision })
+          .then((result) => {
+            order.push('second committed');
+            return result;
+          });
+      });
+      expect((await second).nextRevision).toBe(1);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(order).toEqual(['second committed', 'next turn']);
+      expect((await collectAll(store.readStream('chained'))).map((e) => e.revision)).toEqual([0, 1]);
+    });
   });
 
   reportsWritesContract('sqlite', () => openStore());

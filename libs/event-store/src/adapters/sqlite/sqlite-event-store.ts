@@ -88,7 +88,8 @@ class StreamHeads {
  * Group commit: appends that arrive in the same turn of the event loop are written in one durable
  * transaction; each append's rules are decided before it writes, so a conflict fails only its own
  * append; every caller is answered after the COMMIT (and its fsync) returns. One fsync then serves
- * many callers.
+ * many callers. Appends made while those callers are answered (the next command on a stream, after
+ * the one before it) get a second commit in the same turn.
  */
 export class SqliteEventStore implements EventStore, ReportsWrites {
   readonly kind = 'sqlite';
@@ -156,7 +157,17 @@ export class SqliteEventStore implements EventStore, ReportsWrites {
       this.queue.push({ append, resolve, reject });
       if (!this.flushScheduled) {
         this.flushScheduled = true;
-        setImmediate(() => this.flush());
+        setImmediate(() => {
+          this.flushScheduled = false;
+          this.flush();
+        });
+        // A second pass in the same check phase, after the microtasks the first pass's answers set
+        // going. An append made in them (typically the next command on the same stream, which waited
+        // for the one before it) is committed now instead of an event-loop turn later, when every
+        // socket ready by then has been served first.
+        setImmediate(() => {
+          if (this.queue.length > 0) this.flush();
+        });
       }
     });
   }
@@ -239,7 +250,6 @@ export class SqliteEventStore implements EventStore, ReportsWrites {
   }
 
   private flush(): void {
-    this.flushScheduled = false;
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0) return;
