@@ -12,8 +12,10 @@ export interface TrustRow extends TrustSummaryRow {
   attendance: AttendanceRow[];
 }
 
-/** What access checks and ETags need of a trust's row. */
-/** What a trust is called and how far it is projected, read without its register and attendance. */
+/**
+ * What access checks, ETags and the calendar feed need of a trust's row (whose it is, what it is
+ * called, how far it is projected), read without its register and attendance.
+ */
 export interface TrustHead {
   trustId: string;
   authority: string;

@@ -86,8 +86,10 @@ function remembered(subject: object, context: string, build: () => ScheduleEntry
  * from: handed back while those are the same, so the schedule's group for it stays the same array.
  */
 const byTrustSubject = new Map<string, { context: string; inputs: string; entries: ScheduleEntry[] }>();
+/** Trusts whose context is remembered (see `contexts`), and as many trusts' subjects. */
+const CONTEXTS_LIMIT = 10_000;
 /** Three subjects a trust (key issues, vesting day, annual review), for as many trusts as `contexts` holds. */
-const SUBJECTS_LIMIT = 30_000;
+const SUBJECTS_LIMIT = 3 * CONTEXTS_LIMIT;
 
 function rememberedFor(
   state: TrustState,
@@ -107,7 +109,6 @@ function rememberedFor(
 
 /** Each trust's context as last worked out, so every subject remembered under it holds one string. */
 const contexts = new Map<string, string>();
-const CONTEXTS_LIMIT = 10_000;
 
 /**
  * Everything an entry takes from outside its subject: the trust's names and the settings. The same
