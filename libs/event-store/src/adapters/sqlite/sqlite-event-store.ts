@@ -157,16 +157,15 @@ export class SqliteEventStore implements EventStore, ReportsWrites {
       this.queue.push({ append, resolve, reject });
       if (!this.flushScheduled) {
         this.flushScheduled = true;
+        setImmediate(() => this.flush());
+        // A second pass in the same check phase, after the microtasks the first pass's answers set
+        // going. An append made in them (typically the next command on the same stream, which waited
+        // for the one before it) joins the queue this pass commits, instead of waiting an event-loop
+        // turn, when every socket ready by then has been served first. Until this pass begins, the
+        // two passes already scheduled cover any append: only then may the next append schedule more.
         setImmediate(() => {
           this.flushScheduled = false;
           this.flush();
-        });
-        // A second pass in the same check phase, after the microtasks the first pass's answers set
-        // going. An append made in them (typically the next command on the same stream, which waited
-        // for the one before it) is committed now instead of an event-loop turn later, when every
-        // socket ready by then has been served first.
-        setImmediate(() => {
-          if (this.queue.length > 0) this.flush();
         });
       }
     });
