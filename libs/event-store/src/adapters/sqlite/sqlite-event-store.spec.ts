@@ -123,6 +123,23 @@ describe('SqliteEventStore on a file', () => {
     });
   });
 
+  describe('stream names', () => {
+    it('lists the streams with a prefix that have an event at or before a position, in name order', async () => {
+      const store = openStore();
+      await store.appendToStream('trust-b', testEvents(2));
+      const { position: firstHead } = await store.appendToStream('other-a', testEvents(1));
+      await store.appendToStream('trust-a', testEvents(1));
+      await store.appendToStream('trust-b', testEvents(1));
+      const head = (await store.headPosition()) as number;
+
+      expect(store.streamNames('trust-', head)).toEqual(['trust-a', 'trust-b']);
+      // trust-a's only event came after firstHead; trust-b had events before it.
+      expect(store.streamNames('trust-', firstHead)).toEqual(['trust-b']);
+      expect(store.streamNames('trust-%', head)).toEqual([]);
+      expect(store.streamNames('none-', head)).toEqual([]);
+    });
+  });
+
   describe('group commit', () => {
     it('commits 50 concurrent appends to different streams, each with its own distinct position', async () => {
       const store = openStore();

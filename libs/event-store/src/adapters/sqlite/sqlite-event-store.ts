@@ -222,6 +222,14 @@ export class SqliteEventStore implements EventStore, ReportsWrites {
     return this.sql.head();
   }
 
+  /**
+   * The names of the streams starting with `prefix` that have an event at or before `upTo`, in name
+   * order: for a rebuild that reads stream by stream up to a fixed head (see `rebuildByTrust`).
+   */
+  streamNames(prefix: string, upTo: Position): string[] {
+    return this.sql.streamNames(prefix, upTo);
+  }
+
   /** The durability settings in force on the store's own connection (per connection, not in the file). */
   settings(): { journalMode: string; synchronous: 'OFF' | 'NORMAL' | 'FULL' | 'EXTRA' } {
     const level = this.db.pragma('synchronous', { simple: true }) as number;

@@ -18,6 +18,7 @@ export class SqliteStatements {
   private readonly idAt: Database.Statement;
   private readonly positionAt: Database.Statement;
   private readonly headStmt: Database.Statement;
+  private readonly streamNamesStmt: Database.Statement;
   private readonly dataVersionStmt: Database.Statement;
   private readonly streamForward: Database.Statement;
   private readonly streamBackward: Database.Statement;
@@ -38,6 +39,11 @@ export class SqliteStatements {
     this.idAt = db.prepare('SELECT event_id FROM events WHERE stream_id = ? AND revision = ?').pluck();
     this.positionAt = db.prepare('SELECT position FROM events WHERE stream_id = ? AND revision = ?').pluck();
     this.headStmt = db.prepare('SELECT MAX(position) FROM events').pluck();
+    this.streamNamesStmt = db
+      .prepare(
+        'SELECT DISTINCT stream_id FROM events WHERE substr(stream_id, 1, ?) = ? AND position <= ? ORDER BY stream_id',
+      )
+      .pluck();
     this.dataVersionStmt = db.prepare('PRAGMA data_version').pluck();
     this.streamForward = db
       .prepare(
@@ -110,6 +116,10 @@ export class SqliteStatements {
 
   head(): Position | null {
     return (this.headStmt.get() as number | null) ?? null;
+  }
+
+  streamNames(prefix: string, upTo: Position): string[] {
+    return this.streamNamesStmt.all(prefix.length, prefix, upTo) as string[];
   }
 
   dataVersion(): number {
