@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@trustworks/event-store';
 import { TimeTravel } from '@trustworks/audit';
-import { ProjectionDb, Projector, catchUp } from '@trustworks/projections';
+import { ProjectionDb, Projector, catchUp, rebuildByTrust } from '@trustworks/projections';
 import { seedTrustEvents } from '../libs/projections/src/testing/seed-events';
 import { scale } from './support/events';
 import { ratioRow, report, valueRow, type BenchRow } from './support/report';
@@ -28,9 +28,11 @@ async function rebuild(store: SqliteEventStore, path: string): Promise<number> {
   const projector = new Projector(store, ProjectionDb.open(path));
   projector.reset();
   const t = performance.now();
-  // The rebuild CLI's default batch (CATCH_UP_BATCH), as an operator runs it.
+  // What the rebuild CLI does, with its default batch (CATCH_UP_BATCH): trust by trust up to the
+  // head, then any later events in position order (none here).
+  const rebuilt = await rebuildByTrust(store, projector);
   const { applied } = await catchUp(store, projector);
-  const rate = applied / ((performance.now() - t) / 1000);
+  const rate = (rebuilt.applied + applied) / ((performance.now() - t) / 1000);
   projector.db.close();
   return rate;
 }

@@ -1,17 +1,19 @@
 /**
  * Rebuilds the read models (projections.sqlite) from the event store, for operators.
  *   node -r @swc-node/register scripts/rebuild-projections.ts [--data-dir DIR] [--resume] [--batch N]
- * --batch is how many events each committed batch holds (default 100,000): larger batches write each
- * trust less often; memory does not grow with them; a crash re-does at most one.
- * From zero by default; --resume continues after the stored checkpoint (e.g. after a crash). Each
- * batch is committed with its checkpoint, so the command may be stopped at any moment and resumed.
+ * From zero by default, trust by trust (`rebuildByTrust`: each trust's stream read and written once)
+ * up to the head when it began, then whatever came after in position order (`catchUp`).
+ * --resume continues a rebuild that was stopped (after the last batch it committed), or catches up
+ * from the stored checkpoint. --batch is how many events each committed batch holds at least
+ * (default 100,000; a batch ends with a whole trust): a crash re-does at most one. Each batch is
+ * committed with its progress, so the command may be stopped at any moment and resumed.
  * Stop the API first: two processes must not write the same projections file.
  */
 import { SingleBar } from 'cli-progress';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SqliteEventStore } from '../libs/event-store/src';
-import { ProjectionDb, Projector, catchUp } from '../libs/projections/src';
+import { ProjectionDb, Projector, REBUILD_HEAD, catchUp, rebuildByTrust } from '../libs/projections/src';
 import { CATCH_UP_BATCH } from '../libs/projections/src/application/catch-up';
 
 interface Options {
@@ -34,8 +36,12 @@ function parse(argv: string[]): Options {
   };
 }
 
-function progressBar(total: number): {
-  update: (applied: number, position: number) => void;
+/** `value` of `total` is what the bar fills by: trusts while rebuilding, positions while catching up. */
+function progressBar(
+  label: string,
+  total: number,
+): {
+  update: (applied: number, value: number) => void;
   stop: () => void;
 } {
   const started = performance.now();
@@ -44,19 +50,18 @@ function progressBar(total: number): {
   if (!process.stderr.isTTY) {
     // Not a terminal (a log, a pipe, a test): one line a batch instead of a redrawn bar.
     return {
-      update: (applied, position) =>
-        process.stdout.write(`progress ${applied} ${position} ${rate(applied)}/s\n`),
+      update: (applied, value) =>
+        process.stdout.write(`progress ${applied} ${label} ${value}/${total} ${rate(applied)}/s\n`),
       stop: () => undefined,
     };
   }
   const bar = new SingleBar({
-    format:
-      'Rebuilding read models [{bar}] {percentage}% | position {value}/{total} | {rate} events/s | ETA {eta}s',
+    format: `Read models [{bar}] {percentage}% | ${label} {value}/{total} | {rate} events/s | ETA {eta}s`,
     hideCursor: true,
   });
   bar.start(total, 0, { rate: 0 });
   return {
-    update: (applied, position) => bar.update(position, { rate: rate(applied) }),
+    update: (applied, value) => bar.update(value, { rate: rate(applied) }),
     stop: () => bar.stop(),
   };
 }
@@ -67,18 +72,32 @@ async function main(options: Options): Promise<void> {
   const store = SqliteEventStore.open({ path: eventsPath });
   const projector = new Projector(store, ProjectionDb.open(join(options.dataDir, 'projections.sqlite')));
   if (!options.resume) projector.reset();
-  const head = (await store.headPosition()) ?? 0;
-  const bar = progressBar(head);
   const started = performance.now();
-  const result = await catchUp(store, projector, {
+  let applied = 0;
+  if (projector.position() === null || projector.db.checkpoint(REBUILD_HEAD) !== null) {
+    let bar: ReturnType<typeof progressBar> | undefined;
+    const rebuilt = await rebuildByTrust(store, projector, {
+      batchSize: options.batch,
+      onBatch: (p) => {
+        bar ??= progressBar('trusts', p.trusts);
+        bar.update(p.applied, p.trustsDone);
+      },
+    });
+    bar?.stop();
+    applied += rebuilt.applied;
+  }
+  const head = (await store.headPosition()) ?? 0;
+  const bar = progressBar('position', head);
+  const caughtUp = await catchUp(store, projector, {
     batchSize: options.batch,
     onBatch: (p) => bar.update(p.applied, p.position),
   });
   bar.stop();
+  applied += caughtUp.applied;
   const seconds = (performance.now() - started) / 1000;
   process.stderr.write(
-    `${options.resume ? 'Resumed' : 'Rebuilt'}: ${result.applied} events in ${seconds.toFixed(1)} s ` +
-      `(${Math.round(result.applied / Math.max(seconds, 0.001))} events/s), checkpoint ${projector.position()}.\n`,
+    `${options.resume ? 'Resumed' : 'Rebuilt'}: ${applied} events in ${seconds.toFixed(1)} s ` +
+      `(${Math.round(applied / Math.max(seconds, 0.001))} events/s), checkpoint ${projector.position()}.\n`,
   );
   projector.db.close();
   await store.close();

@@ -10,8 +10,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@trustworks/event-store';
-import { ProjectionDb, Projector, TRUST_READ_MODELS, catchUp } from '@trustworks/projections';
+import {
+  ProjectionDb,
+  Projector,
+  REBUILD_HEAD,
+  REBUILD_TRUSTS_DONE,
+  TRUST_READ_MODELS,
+  catchUp,
+  rebuildByTrust,
+} from '@trustworks/projections';
 import { seedTrustEvents } from '../libs/projections/src/testing/seed-events';
+import { createApp } from '../apps/api/src/bootstrap';
+import { loadConfig } from '../apps/api/src/config/app-config';
 
 const TRUSTS = 150;
 const PER_TRUST = 80;
@@ -42,10 +52,10 @@ function rebuildAndKill(dataDir: string, afterBatches: number): Promise<void> {
   });
 }
 
-function checkpointIn(path: string): number | null {
+function checkpointIn(path: string, name = TRUST_READ_MODELS): number | null {
   const db = new Database(path, { readonly: true });
   try {
-    const row = db.prepare('SELECT position FROM checkpoints WHERE name = ?').get(TRUST_READ_MODELS) as
+    const row = db.prepare('SELECT position FROM checkpoints WHERE name = ?').get(name) as
       { position: number } | undefined;
     return row?.position ?? null;
   } finally {
@@ -78,24 +88,74 @@ describe('projection checkpoints', () => {
 
   it('resumes a rebuild killed with SIGKILL and ends with exactly the rows of a full rebuild', async () => {
     await rebuildAndKill(dir, 5);
-    const killedAt = checkpointIn(join(dir, 'projections.sqlite'));
+    const path = join(dir, 'projections.sqlite');
     const head = (await store.headPosition()) as number;
-    expect(killedAt).not.toBeNull();
-    expect(killedAt).toBeLessThan(head);
+    // Killed mid-rebuild: no checkpoint yet (the rows are not a prefix of the log), its progress kept.
+    expect(checkpointIn(path)).toBeNull();
+    expect(checkpointIn(path, REBUILD_HEAD)).toBe(head);
+    const trustsDone = checkpointIn(path, REBUILD_TRUSTS_DONE) as number;
+    expect(trustsDone).toBeGreaterThanOrEqual(5);
+    expect(trustsDone).toBeLessThan(TRUSTS);
 
-    const resumed = new Projector(store, ProjectionDb.open(join(dir, 'projections.sqlite')));
-    const progress = await catchUp(store, resumed, { batchSize: 500 });
-    expect(progress.applied).toBe(head - (killedAt as number));
+    const resumed = new Projector(store, ProjectionDb.open(path));
+    const progress = await rebuildByTrust(store, resumed, { batchSize: 500 });
+    // Every trust has PER_TRUST events: the ones it had not committed, and no others, are applied.
+    expect(progress.applied).toBe((TRUSTS - trustsDone) * PER_TRUST);
+    expect(resumed.position()).toBe(head);
     const afterResume = resumed.db.dump();
     resumed.db.close();
 
+    // The same rows as a catch-up in position order from zero, and its marks gone.
     const full = await fullRebuild(join(dir, 'full.sqlite'));
     expect(afterResume).toEqual(full);
+    expect(checkpointIn(path, REBUILD_HEAD)).toBeNull();
     const applied = (full.trusts as Array<{ events_applied: number }>).reduce(
       (n, t) => n + t.events_applied,
       0,
     );
     expect(applied).toBe(TRUSTS * PER_TRUST);
+  }, 60_000);
+
+  it('an app started on a rebuild killed half-way drops its rows and builds the read models again', async () => {
+    const other = mkdtempSync(join(tmpdir(), 'trustworks-checkpoint-app-'));
+    try {
+      seedTrustEvents(join(other, 'trustworks.sqlite'), TRUSTS, PER_TRUST);
+      await rebuildAndKill(other, 3);
+      expect(checkpointIn(join(other, 'projections.sqlite'), REBUILD_HEAD)).not.toBeNull();
+
+      const config = loadConfig({ DATA_DIR: other, LOG_LEVEL: 'fatal', REMINDER_DISPATCHER: 'off' });
+      const app = await createApp(config);
+      let reached: number | null;
+      try {
+        await app.init();
+        const projector = app.get(Projector);
+        for (
+          let waited = 0;
+          (projector.position() ?? -1) < TRUSTS * PER_TRUST && waited < 10_000;
+          waited += 50
+        ) {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        reached = projector.position();
+      } finally {
+        await app.close();
+      }
+      expect(reached).toBe(TRUSTS * PER_TRUST);
+
+      const afterApp = ProjectionDb.open(join(other, 'projections.sqlite'));
+      const otherStore = SqliteEventStore.open({ path: join(other, 'trustworks.sqlite') });
+      const reference = new Projector(otherStore, ProjectionDb.open(join(other, 'reference.sqlite')));
+      await catchUp(otherStore, reference);
+      try {
+        expect(afterApp.dump()).toEqual(reference.db.dump());
+      } finally {
+        afterApp.close();
+        reference.db.close();
+        await otherStore.close();
+      }
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
   }, 60_000);
 
   it('picks up after its checkpoint when new events arrive, with no event counted twice', async () => {

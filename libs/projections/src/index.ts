@@ -1,6 +1,14 @@
 export { ProjectionsModule, projectionsDatabasePath, type ProjectionsConfig } from './projections.module';
 export { Projector, TRUST_READ_MODELS } from './application/projector';
 export { catchUp, type CatchUpProgress } from './application/catch-up';
+export {
+  discardUnfinishedRebuild,
+  rebuildByTrust,
+  REBUILD_HEAD,
+  REBUILD_TRUSTS_DONE,
+  type RebuildProgress,
+  type StreamListingStore,
+} from './application/rebuild';
 export { ReadModelQueries } from './application/read-model-queries';
 export { ProjectionDb, type TrustHead, type TrustRow, type DecisionRow } from './store/projection-db';
 export {

@@ -42,8 +42,13 @@ export interface ProjectionBatch {
   readonly checkpoint: Position | null;
   /** Folds one event (position order); a promise only when the trust's state must be loaded first. */
   add(event: RecordedEvent): Promise<void> | void;
-  /** Writes every changed trust, the new decisions and `upTo` as the checkpoint, in one transaction. */
-  commit(upTo: Position): void;
+  /**
+   * Writes every changed trust, the new decisions and `upTo` as the checkpoint, in one transaction.
+   * With `upTo` null the checkpoint stays where it was (a rebuild's partial batch, whose events are
+   * not a prefix of the log); `marks` are other named positions written in the same transaction
+   * (a number to set, null to delete).
+   */
+  commit(upTo: Position | null, marks?: Readonly<Record<string, number | null>>): void;
   abandon(): void;
 }
 
@@ -119,12 +124,16 @@ export class Projector {
         );
       },
       abandon,
-      commit: (upTo) => {
+      commit: (upTo, marks = {}) => {
         try {
           this.db.transaction(() => {
             this.db.insertDecisions(decisions);
             for (const trustId of dirty) this.write(trustId);
-            this.db.setCheckpoint(TRUST_READ_MODELS, upTo);
+            if (upTo !== null) this.db.setCheckpoint(TRUST_READ_MODELS, upTo);
+            for (const [name, position] of Object.entries(marks)) {
+              if (position === null) this.db.deleteCheckpoint(name);
+              else this.db.setCheckpoint(name, position);
+            }
           });
         } catch (error) {
           abandon();
@@ -133,9 +142,17 @@ export class Projector {
         dirty.clear();
         decisions.length = 0;
         this.trim();
-        for (const listener of this.listeners) listener(upTo);
+        if (upTo !== null) for (const listener of this.listeners) listener(upTo);
       },
     };
+  }
+
+  /**
+   * Lets go of the folded states it holds (they are loaded again when needed): a rebuild that has
+   * committed every trust it has read needs none of them again.
+   */
+  forgetStates(): void {
+    this.folded.clear();
   }
 
   /** Forgets every state and row: the next catch-up starts from the first event. */

@@ -79,6 +79,7 @@ export class ProjectionDb {
       setCheckpoint: db.prepare(
         'INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position',
       ),
+      deleteCheckpoint: db.prepare('DELETE FROM checkpoints WHERE name = ?'),
       trust: db.prepare('SELECT * FROM trusts WHERE trust_id = ?'),
       trustHead: db
         .prepare('SELECT trust_id, authority, name, revision FROM trusts WHERE trust_id = ?')
@@ -112,6 +113,10 @@ export class ProjectionDb {
 
   setCheckpoint(name: string, position: number): void {
     this.stmt.setCheckpoint.run(name, position);
+  }
+
+  deleteCheckpoint(name: string): void {
+    this.stmt.deleteCheckpoint.run(name);
   }
 
   /** The trust's id, authority and projected revision (null: no row), without parsing the rest. */
