@@ -31,6 +31,19 @@ describe('rebuildByTrust', () => {
     return whole.db.dump();
   };
 
+  /** A rebuild stopped (as by a crash) when its `trustsDone`-th trust is committed. */
+  const stopAfter = async (rows: Projector, trustsDone: number) => {
+    const stop = new Error('stopped');
+    await expect(
+      rebuildByTrust(store, rows, {
+        batchSize: 1,
+        onBatch: (p) => {
+          if (p.trustsDone === trustsDone) throw stop;
+        },
+      }),
+    ).rejects.toBe(stop);
+  };
+
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'trustworks-rebuild-'));
     eventsPath = join(dir, 'events.sqlite');
@@ -89,15 +102,7 @@ describe('rebuildByTrust', () => {
 
   it('resumes after the last trust it committed when it was stopped, applying no event twice', async () => {
     const rebuilt = projector('by-trust');
-    const stop = new Error('stopped');
-    await expect(
-      rebuildByTrust(store, rebuilt, {
-        batchSize: 1,
-        onBatch: (p) => {
-          if (p.trustsDone === 3) throw stop;
-        },
-      }),
-    ).rejects.toBe(stop);
+    await stopAfter(rebuilt, 3);
     expect(rebuilt.position()).toBeNull();
     expect(rebuilt.db.checkpoint(REBUILD_TRUSTS_DONE)).toBe(3);
 
@@ -121,14 +126,7 @@ describe('rebuildByTrust', () => {
 
   it('refuses to finish a rebuild whose read models also have a checkpoint, and writes nothing', async () => {
     const rows = projector('by-trust');
-    await expect(
-      rebuildByTrust(store, rows, {
-        batchSize: 1,
-        onBatch: () => {
-          throw new Error('stopped');
-        },
-      }),
-    ).rejects.toThrow('stopped');
+    await stopAfter(rows, 1);
     rows.db.setCheckpoint(TRUST_READ_MODELS, 7);
     const before = rows.db.dump();
 
@@ -140,14 +138,7 @@ describe('rebuildByTrust', () => {
 
   it('lets the app drop an unfinished rebuild and catch up from the first event instead', async () => {
     const rows = projector('by-trust');
-    await expect(
-      rebuildByTrust(store, rows, {
-        batchSize: 1,
-        onBatch: (p) => {
-          if (p.trustsDone === 2) throw new Error('stopped');
-        },
-      }),
-    ).rejects.toThrow('stopped');
+    await stopAfter(rows, 2);
     expect(discardUnfinishedRebuild(rows)).toBe(true);
     expect(rows.db.dump().trusts).toEqual([]);
 
