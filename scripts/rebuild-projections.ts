@@ -1,8 +1,8 @@
 /**
  * Rebuilds the read models (projections.sqlite) from the event store, for operators.
  *   node -r @swc-node/register scripts/rebuild-projections.ts [--data-dir DIR] [--resume] [--batch N]
- * From zero by default, trust by trust (`rebuildByTrust`: each trust's stream read and written once)
- * up to the head when it began, then whatever came after in position order (`catchUp`).
+ * From zero by default (`rebuildReadModels`): trust by trust, each trust's stream read and written
+ * once, up to the head when it began, then whatever came after in position order (`catchUp`).
  * --resume continues a rebuild that was stopped (after the last batch it committed), or catches up
  * from the stored checkpoint. --batch is how many events each committed batch holds at least
  * (default 100,000; a batch ends with a whole trust): a crash re-does at most one. Each batch is
@@ -13,7 +13,7 @@ import { SingleBar } from 'cli-progress';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SqliteEventStore } from '../libs/event-store/src';
-import { ProjectionDb, Projector, REBUILD_HEAD, catchUp, rebuildByTrust } from '../libs/projections/src';
+import { ProjectionDb, Projector, rebuildReadModels } from '../libs/projections/src';
 import { CATCH_UP_BATCH } from '../libs/projections/src/application/catch-up';
 
 interface Options {
@@ -72,28 +72,25 @@ async function main(options: Options): Promise<void> {
   const store = SqliteEventStore.open({ path: eventsPath });
   const projector = new Projector(store, ProjectionDb.open(join(options.dataDir, 'projections.sqlite')));
   if (!options.resume) projector.reset();
-  const started = performance.now();
-  let applied = 0;
-  if (projector.position() === null || projector.db.checkpoint(REBUILD_HEAD) !== null) {
-    let bar: ReturnType<typeof progressBar> | undefined;
-    const rebuilt = await rebuildByTrust(store, projector, {
-      batchSize: options.batch,
-      onBatch: (p) => {
-        bar ??= progressBar('trusts', p.trusts);
-        bar.update(p.applied, p.trustsDone);
-      },
-    });
-    bar?.stop();
-    applied += rebuilt.applied;
-  }
   const head = (await store.headPosition()) ?? 0;
-  const bar = progressBar('position', head);
-  const caughtUp = await catchUp(store, projector, {
+  const started = performance.now();
+  // Each phase's bar appears with its first committed batch: a catch-up with nothing to do shows none.
+  let trusts: ReturnType<typeof progressBar> | undefined;
+  let positions: ReturnType<typeof progressBar> | undefined;
+  const applied = await rebuildReadModels(store, projector, {
     batchSize: options.batch,
-    onBatch: (p) => bar.update(p.applied, p.position),
+    onRebuildBatch: (p) => {
+      trusts ??= progressBar('trusts', p.trusts);
+      trusts.update(p.applied, p.trustsDone);
+    },
+    onCatchUpBatch: (p) => {
+      trusts?.stop();
+      positions ??= progressBar('position', head);
+      positions.update(p.applied, p.position);
+    },
   });
-  bar.stop();
-  applied += caughtUp.applied;
+  trusts?.stop();
+  positions?.stop();
   const seconds = (performance.now() - started) / 1000;
   process.stderr.write(
     `${options.resume ? 'Resumed' : 'Rebuilt'}: ${applied} events in ${seconds.toFixed(1)} s ` +

@@ -4,6 +4,7 @@ export { catchUp, type CatchUpProgress } from './application/catch-up';
 export {
   discardUnfinishedRebuild,
   rebuildByTrust,
+  rebuildReadModels,
   REBUILD_HEAD,
   REBUILD_TRUSTS_DONE,
   type RebuildProgress,

@@ -6,7 +6,13 @@ import { seedTrustEvents } from '../testing/seed-events';
 import { ProjectionDb } from '../store/projection-db';
 import { catchUp } from './catch-up';
 import { TRUST_READ_MODELS, Projector } from './projector';
-import { REBUILD_HEAD, REBUILD_TRUSTS_DONE, discardUnfinishedRebuild, rebuildByTrust } from './rebuild';
+import {
+  REBUILD_HEAD,
+  REBUILD_TRUSTS_DONE,
+  discardUnfinishedRebuild,
+  rebuildByTrust,
+  rebuildReadModels,
+} from './rebuild';
 
 const TRUSTS = 9;
 const PER_TRUST = 60;
@@ -145,5 +151,19 @@ describe('rebuildByTrust', () => {
     await catchUp(store, rows);
     expect(rows.db.dump()).toEqual(await reference('reference'));
     expect(discardUnfinishedRebuild(rows)).toBe(false);
+  });
+
+  it("finishes a stopped rebuild and then catches up, as the CLI's --resume does; once built, only catches up", async () => {
+    const rows = projector('by-trust');
+    await stopAfter(rows, 4);
+    seedTrustEvents(eventsPath, 3, 10, PER_TRUST);
+
+    // The five trusts not committed, then the 30 events written after the rebuild's head.
+    expect(await rebuildReadModels(store, rows, { batchSize: 1 })).toBe((TRUSTS - 4) * PER_TRUST + 30);
+    expect(rows.db.dump()).toEqual(await reference('reference'));
+
+    seedTrustEvents(eventsPath, 2, 5, PER_TRUST + 10);
+    expect(await rebuildReadModels(store, rows)).toBe(10);
+    expect(rows.db.dump()).toEqual(await reference('reference-2'));
   });
 });
