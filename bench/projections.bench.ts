@@ -28,8 +28,8 @@ async function rebuild(store: SqliteEventStore, path: string): Promise<number> {
   const projector = new Projector(store, ProjectionDb.open(path));
   projector.reset();
   const t = performance.now();
-  // What the rebuild CLI does, with its default batch (CATCH_UP_BATCH): trust by trust up to the
-  // head, then any later events in position order (none here).
+  // What the rebuild CLI does, with its defaults (batches of CATCH_UP_BATCH, two threads where there
+  // are two cores): trust by trust up to the head, then any later events in position order (none here).
   const applied = await rebuildReadModels(store, projector);
   const rate = applied / ((performance.now() - t) / 1000);
   projector.db.close();

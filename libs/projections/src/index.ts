@@ -6,7 +6,9 @@ export {
   rebuildByTrust,
   rebuildReadModels,
   REBUILD_HEAD,
-  REBUILD_TRUSTS_DONE,
+  REBUILD_FRONT,
+  REBUILD_BACK,
+  type RebuildOptions,
   type RebuildProgress,
   type StreamListingStore,
 } from './application/rebuild';

@@ -8,7 +8,7 @@ import {
   type TrustState,
 } from '@trustworks/trust-domain';
 import { StateFold } from '@trustworks/trust-domain/decider/evolve';
-import { toDomainEvent, trustIdOf, trustStream } from '@trustworks/trusts';
+import { toDomainEvent, trustIdOf, trustStream } from '@trustworks/trusts/application/trust-stream';
 import { FoldedStates } from '@trustworks/trusts/application/folded-states';
 import { lastDecision, meetingById, milestoneFactsOf, registerOf, summaryOf } from '../domain/trust-rows';
 import type { DecisionRow, ProjectionDb } from '../store/projection-db';

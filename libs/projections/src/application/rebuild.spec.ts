@@ -7,17 +7,22 @@ import { ProjectionDb } from '../store/projection-db';
 import { catchUp } from './catch-up';
 import { TRUST_READ_MODELS, Projector } from './projector';
 import {
+  REBUILD_BACK,
+  REBUILD_FRONT,
   REBUILD_HEAD,
-  REBUILD_TRUSTS_DONE,
   discardUnfinishedRebuild,
   rebuildByTrust,
   rebuildReadModels,
+  type RebuildOptions,
 } from './rebuild';
 
 const TRUSTS = 9;
 const PER_TRUST = 60;
 
-/** Real event-store and projection files; a rebuild by trust against a catch-up in position order. */
+/**
+ * Real event-store and projection files, and a real helper thread; a rebuild by trust against a
+ * catch-up in position order.
+ */
 describe('rebuildByTrust', () => {
   let dir: string;
   let eventsPath: string;
@@ -37,18 +42,27 @@ describe('rebuildByTrust', () => {
     return whole.db.dump();
   };
 
-  /** A rebuild stopped (as by a crash) when its `trustsDone`-th trust is committed. */
+  /**
+   * A rebuild stopped (as by a crash) once `trustsDone` trusts are committed, one a batch, both ends
+   * having committed some. Returns how many trusts each end had committed.
+   */
   const stopAfter = async (rows: Projector, trustsDone: number) => {
     const stop = new Error('stopped');
     await expect(
       rebuildByTrust(store, rows, {
         batchSize: 1,
+        waitForHelper: true,
         onBatch: (p) => {
-          if (p.trustsDone === trustsDone) throw stop;
+          if (p.trustsDone >= trustsDone) throw stop;
         },
       }),
     ).rejects.toBe(stop);
+    return { front: rows.db.checkpoint(REBUILD_FRONT) ?? 0, back: rows.db.checkpoint(REBUILD_BACK) ?? 0 };
   };
+
+  /** The marks a finished rebuild leaves: none (only the checkpoint). */
+  const marks = (rows: Projector) =>
+    [REBUILD_HEAD, REBUILD_FRONT, REBUILD_BACK].map((m) => rows.db.checkpoint(m));
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'trustworks-rebuild-'));
@@ -63,10 +77,11 @@ describe('rebuildByTrust', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('writes the rows a catch-up in position order writes, committing whole trusts at a time', async () => {
+  it('writes the rows a catch-up in position order writes, committing whole trusts at a time (one thread)', async () => {
     const rebuilt = projector('by-trust');
     const batches: Array<{ applied: number; trustsDone: number }> = [];
     const progress = await rebuildByTrust(store, rebuilt, {
+      threads: 1,
       batchSize: 100,
       onBatch: (p) => batches.push({ applied: p.applied, trustsDone: p.trustsDone }),
     });
@@ -81,8 +96,45 @@ describe('rebuildByTrust', () => {
     expect(batches.map((b) => b.trustsDone)).toEqual([2, 4, 6, 8, 9]);
     expect(batches.map((b) => b.applied)).toEqual([120, 240, 360, 480, 540]);
     expect(rebuilt.position()).toBe(await store.headPosition());
-    expect(rebuilt.db.checkpoint(REBUILD_HEAD)).toBeNull();
-    expect(rebuilt.db.checkpoint(REBUILD_TRUSTS_DONE)).toBeNull();
+    expect(marks(rebuilt)).toEqual([null, null, null]);
+    expect(rebuilt.db.dump()).toEqual(await reference('reference'));
+  });
+
+  it('shares the trusts with a helper thread walking from the last one back; each trust is folded once', async () => {
+    const rebuilt = projector('by-trust');
+    const seen: Array<{ front: number | null; back: number | null; applied: number; trustsDone: number }> =
+      [];
+    const options: RebuildOptions = {
+      threads: 2,
+      batchSize: 1,
+      waitForHelper: true,
+      // The marks as each commit leaves them (this thread's connection sees the helper's commits).
+      onBatch: (p) =>
+        seen.push({
+          front: rebuilt.db.checkpoint(REBUILD_FRONT),
+          back: rebuilt.db.checkpoint(REBUILD_BACK),
+          applied: p.applied,
+          trustsDone: p.trustsDone,
+        }),
+    };
+    const progress = await rebuildByTrust(store, rebuilt, options);
+
+    expect(progress).toEqual({
+      applied: TRUSTS * PER_TRUST,
+      trustsDone: TRUSTS,
+      trusts: TRUSTS,
+      head: await store.headPosition(),
+    });
+    // One trust a batch, whichever end committed it: every count once, in order.
+    expect(seen.map((s) => s.trustsDone)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(seen.map((s) => s.applied)).toEqual(seen.map((s) => s.trustsDone * PER_TRUST));
+    // The helper committed the last trust before this thread took any; both ends then walked.
+    expect(seen[0]).toMatchObject({ front: 0, back: 1 });
+    const last = seen[seen.length - 1];
+    expect((last.front ?? 0) + (last.back ?? 0)).toBe(TRUSTS);
+    expect(last.front).toBeGreaterThan(0);
+    expect(marks(rebuilt)).toEqual([null, null, null]);
+    expect(rebuilt.position()).toBe(await store.headPosition());
     expect(rebuilt.db.dump()).toEqual(await reference('reference'));
   });
 
@@ -106,17 +158,43 @@ describe('rebuildByTrust', () => {
     expect(rebuilt.db.dump()).toEqual(await reference('reference'));
   });
 
-  it('resumes after the last trust it committed when it was stopped, applying no event twice', async () => {
+  it('resumes after the last trust each end committed when it was stopped, applying no event twice', async () => {
     const rebuilt = projector('by-trust');
-    await stopAfter(rebuilt, 3);
+    const { front, back } = await stopAfter(rebuilt, 3);
     expect(rebuilt.position()).toBeNull();
-    expect(rebuilt.db.checkpoint(REBUILD_TRUSTS_DONE)).toBe(3);
+    expect(front).toBeGreaterThan(0);
+    expect(back).toBeGreaterThan(0);
+    // The helper may have committed one more before it was stopped.
+    expect(front + back).toBeGreaterThanOrEqual(3);
+    expect(front + back).toBeLessThan(TRUSTS);
+    expect(rebuilt.db.dump().trusts).toHaveLength(front + back);
 
     // A new process: a new projector on the same file.
     const resumed = new Projector(store, rebuilt.db);
     const progress = await rebuildByTrust(store, resumed, { batchSize: 1 });
-    expect(progress.applied).toBe((TRUSTS - 3) * PER_TRUST);
+    expect(progress.applied).toBe((TRUSTS - front - back) * PER_TRUST);
+    expect(progress.trustsDone).toBe(TRUSTS);
     expect(resumed.db.dump()).toEqual(await reference('reference'));
+  });
+
+  it('stops when the helper thread fails, keeps what each end committed, and resumes once it is mended', async () => {
+    const rows = projector('by-trust');
+    // The projections file refuses the last trust's row: the helper takes that trust first.
+    rows.db.db.exec(`CREATE TRIGGER refuse BEFORE INSERT ON trusts WHEN NEW.trust_id = 'seed-${TRUSTS - 1}'
+      BEGIN SELECT RAISE(ABORT, 'refused for the test'); END`);
+
+    await expect(rebuildByTrust(store, rows, { batchSize: 1, waitForHelper: true })).rejects.toThrow(
+      'refused for the test',
+    );
+    expect(rows.position()).toBeNull();
+    expect(rows.db.checkpoint(REBUILD_BACK)).toBe(0);
+    const front = rows.db.checkpoint(REBUILD_FRONT) as number;
+    expect(rows.db.dump().trusts).toHaveLength(front);
+
+    rows.db.db.exec('DROP TRIGGER refuse');
+    const progress = await rebuildByTrust(store, rows, { batchSize: 1 });
+    expect(progress.applied).toBe((TRUSTS - front) * PER_TRUST);
+    expect(rows.db.dump()).toEqual(await reference('reference'));
   });
 
   it('refuses read models that are not empty, and writes nothing', async () => {
@@ -155,11 +233,13 @@ describe('rebuildByTrust', () => {
 
   it("finishes a stopped rebuild and then catches up, as the CLI's --resume does; once built, only catches up", async () => {
     const rows = projector('by-trust');
-    await stopAfter(rows, 4);
+    const { front, back } = await stopAfter(rows, 4);
     seedTrustEvents(eventsPath, 3, 10, PER_TRUST);
 
-    // The five trusts not committed, then the 30 events written after the rebuild's head.
-    expect(await rebuildReadModels(store, rows, { batchSize: 1 })).toBe((TRUSTS - 4) * PER_TRUST + 30);
+    // The trusts not committed, then the 30 events written after the rebuild's head.
+    expect(await rebuildReadModels(store, rows, { batchSize: 1 })).toBe(
+      (TRUSTS - front - back) * PER_TRUST + 30,
+    );
     expect(rows.db.dump()).toEqual(await reference('reference'));
 
     seedTrustEvents(eventsPath, 2, 5, PER_TRUST + 10);

@@ -1,15 +1,28 @@
+import { availableParallelism } from 'node:os';
+import { extname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { EventStore, Position } from '@trustworks/event-store';
 import { TRUST_STREAM_PREFIX } from '@trustworks/trusts';
 import { CATCH_UP_BATCH, catchUp, type CatchUpProgress } from './catch-up';
 import { TRUST_READ_MODELS, type Projector } from './projector';
+import {
+  REBUILD_BACK,
+  REBUILD_FRONT,
+  REBUILD_HEAD,
+  TrustClaims,
+  walkFromEnd,
+  type RebuildEnd,
+  type WalkJob,
+  type WalkProgress,
+} from './rebuild-walk';
+import type { HelperJob, HelperMessage } from './rebuild-worker';
 
-/** The head a rebuild in progress reads up to, kept beside the checkpoint until the rebuild ends. */
-export const REBUILD_HEAD = `${TRUST_READ_MODELS}:rebuild-head`;
-/** How many trusts (streams in name order) a rebuild in progress has committed. */
-export const REBUILD_TRUSTS_DONE = `${TRUST_READ_MODELS}:rebuild-trusts-done`;
+export { REBUILD_BACK, REBUILD_FRONT, REBUILD_HEAD } from './rebuild-walk';
 
 /** A store that can list its streams (the embedded SQLite store can; see `streamNames`). */
 export interface StreamListingStore extends EventStore {
+  /** The file (':memory:' for none): a helper thread opens its own connection to it. */
+  readonly path: string;
   streamNames(prefix: string, upTo: Position): string[];
 }
 
@@ -22,23 +35,43 @@ export interface RebuildProgress {
   head: Position | null;
 }
 
+export interface RebuildOptions {
+  /** A batch ends at the first whole trust that brings it to this many events (default `CATCH_UP_BATCH`). */
+  batchSize?: number;
+  /** Told after each batch either thread commits. */
+  onBatch?: (progress: RebuildProgress) => void;
+  /** 2 (the default where there are two cores or more): a helper thread walks from the last trust back. */
+  threads?: 1 | 2;
+  /**
+   * Take no trust until the helper thread has committed its first batch (tests, so that both ends
+   * certainly do some of the work). By default this thread starts at once, the helper when it is up.
+   */
+  waitForHelper?: boolean;
+}
+
+/** How long a commit waits for the other thread's (a batch of 100,000 events commits in well under a second). */
+const BUSY_TIMEOUT_MS = 120_000;
+
 /**
  * Rebuilds the trust read models from empty, trust by trust, up to the head when it began: each
  * trust's stream is read and folded whole, then written once. A catch-up in position order writes a
  * trust again in every batch its events fall in (over the benchmark's 1,000,000 events, every trust
  * in each of ten batches) and holds up to 5,000 trusts' states meanwhile; here each trust is written
- * once and its state let go once it is committed. The checkpoint is set to that head only at the
- * end: until then the rows are not a prefix of the log, so progress is kept under its own names
- * (`REBUILD_HEAD`, `REBUILD_TRUSTS_DONE`), committed with each batch's rows. Stopped at any point,
- * even with SIGKILL, it resumes after the last trust it committed. Events after the head are the
- * ordinary catch-up's (`catchUp`) to apply.
+ * once and its state let go once it is committed.
+ *
+ * Two threads share the work (`threads`): this one walks the trusts from the first in name order
+ * on, a helper thread (its own connections to both files) from the last back, each taking a trust
+ * before reading it, until they meet. The checkpoint is set to the head only at the end: until then
+ * the rows are not a prefix of the log, so each end keeps its progress under its own name
+ * (`REBUILD_FRONT`, `REBUILD_BACK`: how many trusts it has committed), committed with each of its
+ * batches. Stopped at any point, even with SIGKILL, the rebuild resumes after the last trust each
+ * end committed. Events after the head are the ordinary catch-up's (`catchUp`) to apply.
  */
 export async function rebuildByTrust(
   store: StreamListingStore,
   projector: Projector,
-  options: { batchSize?: number; onBatch?: (progress: RebuildProgress) => void } = {},
+  options: RebuildOptions = {},
 ): Promise<RebuildProgress> {
-  const batchSize = options.batchSize ?? CATCH_UP_BATCH;
   const db = projector.db;
   const unfinished = db.checkpoint(REBUILD_HEAD);
   if (projector.position() !== null) {
@@ -53,39 +86,123 @@ export async function rebuildByTrust(
   const head = unfinished ?? (await begin(store, projector));
   if (head === null) return { applied: 0, trustsDone: 0, trusts: 0, head };
   const streams = store.streamNames(TRUST_STREAM_PREFIX, head);
-  const done = db.checkpoint(REBUILD_TRUSTS_DONE) ?? 0;
-  const progress: RebuildProgress = { applied: 0, trustsDone: done, trusts: streams.length, head };
-  let batch = projector.batch();
-  let count = 0;
-  const committed = (trustsDone: number) => {
-    progress.applied += count;
-    progress.trustsDone = trustsDone;
-    count = 0;
-    // Every trust folded so far was read to the head and is written: none is needed again.
-    projector.forgetStates();
+  const front = db.checkpoint(REBUILD_FRONT) ?? 0;
+  const back = db.checkpoint(REBUILD_BACK) ?? 0;
+  const claims = TrustClaims.create(streams.length, front, back);
+  const job = (end: RebuildEnd, done: number): WalkJob => ({
+    streams,
+    head,
+    end,
+    done,
+    batchSize: options.batchSize ?? CATCH_UP_BATCH,
+  });
+  const progress: RebuildProgress = { applied: 0, trustsDone: front + back, trusts: streams.length, head };
+  const ends = { front: { applied: 0, done: front }, back: { applied: 0, done: back } };
+  const record = (end: RebuildEnd, walked: WalkProgress) => {
+    ends[end] = walked;
+    progress.applied = ends.front.applied + ends.back.applied;
+    progress.trustsDone = ends.front.done + ends.back.done;
+  };
+  const report = (end: RebuildEnd, walked: WalkProgress) => {
+    record(end, walked);
     options.onBatch?.(progress);
   };
+  const threads = options.threads ?? (availableParallelism() > 1 ? 2 : 1);
+  const files = store.path !== ':memory:' && db.db.name !== ':memory:';
+  const timeout = db.db.pragma('busy_timeout', { simple: true }) as number;
+  let helper: HelperThread | undefined;
   try {
-    for (let i = done; i < streams.length; i += 1) {
-      for await (const event of store.readStream(streams[i])) {
-        if (event.position > head) break;
-        const loading = batch.add(event);
-        if (loading) await loading;
-        count += 1;
-      }
-      if (count >= batchSize && i + 1 < streams.length) {
-        batch.commit(null, { [REBUILD_TRUSTS_DONE]: i + 1 });
-        committed(i + 1);
-        batch = projector.batch();
-      }
+    db.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    if (threads === 2 && files && streams.length - front - back > 1) {
+      helper = new HelperThread(
+        {
+          ...job('back', back),
+          eventsPath: store.path,
+          projectionsPath: db.db.name,
+          claims: claims.flags.buffer as SharedArrayBuffer,
+          busyTimeoutMs: BUSY_TIMEOUT_MS,
+        },
+        (walked) => report('back', walked),
+      );
     }
-    batch.commit(head, { [REBUILD_HEAD]: null, [REBUILD_TRUSTS_DONE]: null });
+    if (helper && options.waitForHelper) await helper.firstCommit;
+    await walkFromEnd(store, projector, job('front', front), claims, async (walked) => {
+      report('front', walked);
+      // Let the helper's messages in (its progress, or its failure, which stops this walk too).
+      await helper?.heard();
+    });
+    // Its last commit was reported as it came.
+    if (helper) record('back', await helper.finished);
+    // Both ends have met and every trust is committed: the rows are now the log up to the head.
+    db.transaction(() => {
+      db.setCheckpoint(TRUST_READ_MODELS, head);
+      for (const mark of [REBUILD_HEAD, REBUILD_FRONT, REBUILD_BACK]) db.deleteCheckpoint(mark);
+    });
   } catch (error) {
-    batch.abandon();
+    await helper?.stop();
     throw error;
+  } finally {
+    if (db.db.open) db.db.pragma(`busy_timeout = ${timeout}`);
   }
-  committed(streams.length);
   return progress;
+}
+
+/** The helper thread (`rebuild-worker.ts`): compiled JavaScript, or TypeScript under swc or jest. */
+class HelperThread {
+  /** Settled at its first message (a commit, or the end of its walk), or when it stops. */
+  readonly firstCommit: Promise<void>;
+  /** Its walk's result, once it has exited (its connections closed); rejected if it failed. */
+  readonly finished: Promise<WalkProgress>;
+  private readonly worker: Worker;
+  private failure: unknown;
+
+  constructor(job: HelperJob, onProgress: (walked: WalkProgress) => void) {
+    const file = join(__dirname, `rebuild-worker${extname(__filename)}`);
+    this.worker = new Worker(file, {
+      workerData: job,
+      execArgv: file.endsWith('.ts') ? ['-r', require.resolve('@swc-node/register')] : undefined,
+    });
+    let heardFirst = () => {};
+    this.firstCommit = new Promise((resolve) => (heardFirst = resolve));
+    this.finished = new Promise((resolve, reject) => {
+      let result: WalkProgress | undefined;
+      const fail = (error: unknown) => {
+        this.failure ??= error;
+        reject(error);
+      };
+      this.worker.on('message', (message: HelperMessage) => {
+        heardFirst();
+        if ('finished' in message) result = message.finished;
+        else {
+          // The caller's progress callback may throw to stop the rebuild: a failure, not an uncaught error.
+          try {
+            onProgress(message);
+          } catch (error) {
+            fail(error);
+          }
+        }
+      });
+      this.worker.once('error', fail);
+      this.worker.once('exit', (code) => {
+        heardFirst();
+        if (result) resolve(result);
+        else fail(new Error(`The rebuild's helper thread stopped (exit code ${code}) before it finished.`));
+      });
+    });
+    // Awaited only once this thread's walk is done; a failure before that is thrown by `heard`.
+    this.finished.catch(() => undefined);
+  }
+
+  /** Lets the event loop deliver the helper's messages; throws the helper's failure, if any. */
+  async heard(): Promise<void> {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (this.failure !== undefined) throw this.failure;
+  }
+
+  /** Ends the thread (what it committed stays committed) and waits for it to exit. */
+  async stop(): Promise<void> {
+    await this.worker.terminate();
+  }
 }
 
 /** Marks a rebuild as begun at the store's head (null: an empty store, nothing to rebuild). */
@@ -94,7 +211,8 @@ async function begin(store: EventStore, projector: Projector): Promise<Position 
   if (head === null) return null;
   projector.db.transaction(() => {
     projector.db.setCheckpoint(REBUILD_HEAD, head);
-    projector.db.setCheckpoint(REBUILD_TRUSTS_DONE, 0);
+    projector.db.setCheckpoint(REBUILD_FRONT, 0);
+    projector.db.setCheckpoint(REBUILD_BACK, 0);
   });
   return head;
 }
@@ -108,19 +226,18 @@ async function begin(store: EventStore, projector: Projector): Promise<Position 
 export async function rebuildReadModels(
   store: StreamListingStore,
   projector: Projector,
-  options: {
-    batchSize?: number;
+  options: Omit<RebuildOptions, 'onBatch'> & {
     onRebuildBatch?: (progress: RebuildProgress) => void;
     onCatchUpBatch?: (progress: CatchUpProgress) => void;
   } = {},
 ): Promise<number> {
-  const { batchSize } = options;
+  const { batchSize, onRebuildBatch, onCatchUpBatch, ...rest } = options;
   let applied = 0;
   if (projector.position() === null || projector.db.checkpoint(REBUILD_HEAD) !== null) {
-    applied += (await rebuildByTrust(store, projector, { batchSize, onBatch: options.onRebuildBatch }))
+    applied += (await rebuildByTrust(store, projector, { ...rest, batchSize, onBatch: onRebuildBatch }))
       .applied;
   }
-  return applied + (await catchUp(store, projector, { batchSize, onBatch: options.onCatchUpBatch })).applied;
+  return applied + (await catchUp(store, projector, { batchSize, onBatch: onCatchUpBatch })).applied;
 }
 
 /**

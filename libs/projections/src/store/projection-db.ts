@@ -1,5 +1,8 @@
 import Database from 'better-sqlite3';
-import { ReadModelFile, type ReadModelFileOptions } from '@trustworks/event-store';
+import {
+  ReadModelFile,
+  type ReadModelFileOptions,
+} from '@trustworks/event-store/adapters/sqlite/read-model-file';
 import type { MilestoneFacts } from '../domain/timeline';
 import type { AttendanceRow } from '@trustworks/trust-domain';
 import type { TrustSummaryRow } from '../domain/trust-rows';
