@@ -18,7 +18,8 @@ export class SqliteStatements {
   private readonly idAt: Database.Statement;
   private readonly positionAt: Database.Statement;
   private readonly headStmt: Database.Statement;
-  private readonly streamNamesStmt: Database.Statement;
+  private readonly firstStreamFrom: Database.Statement;
+  private readonly firstStreamAfter: Database.Statement;
   private readonly dataVersionStmt: Database.Statement;
   private readonly streamForward: Database.Statement;
   private readonly streamBackward: Database.Statement;
@@ -39,11 +40,14 @@ export class SqliteStatements {
     this.idAt = db.prepare('SELECT event_id FROM events WHERE stream_id = ? AND revision = ?').pluck();
     this.positionAt = db.prepare('SELECT position FROM events WHERE stream_id = ? AND revision = ?').pluck();
     this.headStmt = db.prepare('SELECT MAX(position) FROM events').pluck();
-    this.streamNamesStmt = db
-      .prepare(
-        'SELECT DISTINCT stream_id FROM events WHERE substr(stream_id, 1, ?) = ? AND position <= ? ORDER BY stream_id',
-      )
-      .pluck();
+    // Each stream's first event (revision 0, its earliest position), from the (stream_id, revision)
+    // index alone: one seek a stream instead of a scan of every event.
+    const first = (after: string) =>
+      db.prepare(
+        `SELECT stream_id, position FROM events WHERE stream_id ${after} ? ORDER BY stream_id, revision LIMIT 1`,
+      );
+    this.firstStreamFrom = first('>=').raw();
+    this.firstStreamAfter = first('>').raw();
     this.dataVersionStmt = db.prepare('PRAGMA data_version').pluck();
     this.streamForward = db
       .prepare(
@@ -119,7 +123,13 @@ export class SqliteStatements {
   }
 
   streamNames(prefix: string, upTo: Position): string[] {
-    return this.streamNamesStmt.all(prefix.length, prefix, upTo) as string[];
+    const names: string[] = [];
+    let row = this.firstStreamFrom.get(prefix) as [string, number] | undefined;
+    while (row !== undefined && row[0].startsWith(prefix)) {
+      if (row[1] <= upTo) names.push(row[0]);
+      row = this.firstStreamAfter.get(row[0]) as [string, number] | undefined;
+    }
+    return names;
   }
 
   dataVersion(): number {
