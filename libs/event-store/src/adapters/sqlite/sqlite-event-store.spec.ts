@@ -123,6 +123,32 @@ describe('SqliteEventStore on a file', () => {
     });
   });
 
+  describe('reading a stream synchronously', () => {
+    it('gives what readStream gives, over several pages, in either direction, from a revision, up to a count', async () => {
+      const store = openStore();
+      const stream = uniqueStream();
+      // 2,500 events: three pages of the store's 1,000.
+      for (let i = 0; i < 5; i++) await store.appendToStream(stream, testEvents(500));
+      await store.appendToStream(`${stream}-other`, testEvents(3));
+      const cases = [
+        {},
+        { fromRevision: 999 },
+        { maxCount: 1001 },
+        { direction: 'backwards' as const },
+        { direction: 'backwards' as const, fromRevision: 1500, maxCount: 1200 },
+        { fromRevision: 2500 },
+      ];
+      for (const options of cases) {
+        const sync = [...store.readStreamSync(stream, options)];
+        expect(sync).toEqual(await collectAll(store.readStream(stream, options)));
+      }
+      expect([...store.readStreamSync(stream)].map((e) => e.revision)).toEqual(
+        Array.from({ length: 2500 }, (_, i) => i),
+      );
+      expect([...store.readStreamSync(`${stream}-none`)]).toEqual([]);
+    });
+  });
+
   describe('stream names', () => {
     it('lists the streams with a prefix that have an event at or before a position, in name order', async () => {
       const store = openStore();
