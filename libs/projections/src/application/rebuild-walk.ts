@@ -5,8 +5,18 @@
  * where it meets a trust the other took. Imported by the helper thread's entry too, so it loads no
  * more than a walk needs (no Nest module).
  */
-import type { EventStore, Position } from '@trustworks/event-store';
+import type { EventStore, Position, ReadStreamOptions, RecordedEvent } from '@trustworks/event-store';
 import { TRUST_READ_MODELS, type Projector } from './projector';
+
+/** A store a rebuild by trust can read (the embedded SQLite store is one). */
+export interface StreamListingStore extends EventStore {
+  /** The file (':memory:' for none): a helper thread opens its own connection to it. */
+  readonly path: string;
+  /** The streams starting with `prefix` that have an event at or before `upTo`, in name order. */
+  streamNames(prefix: string, upTo: Position): string[];
+  /** `readStream` without an await for each event. */
+  readStreamSync(stream: string, options?: ReadStreamOptions): Iterable<RecordedEvent>;
+}
 
 /** The head a rebuild in progress reads up to, kept beside the checkpoint until the rebuild ends. */
 export const REBUILD_HEAD = `${TRUST_READ_MODELS}:rebuild-head`;
@@ -65,7 +75,7 @@ export interface WalkProgress {
  * each commit (a thrown error, or a rejected promise, stops the walk; what was committed stays).
  */
 export async function walkFromEnd(
-  store: EventStore,
+  store: StreamListingStore,
   projector: Projector,
   job: WalkJob,
   claims: TrustClaims,
@@ -90,7 +100,7 @@ export async function walkFromEnd(
   };
   try {
     while (done < streams.length && claims.take(indexOf(done))) {
-      for await (const event of store.readStream(streams[indexOf(done)])) {
+      for (const event of store.readStreamSync(streams[indexOf(done)])) {
         if (event.position > head) break;
         const loading = batch.add(event);
         if (loading) await loading;

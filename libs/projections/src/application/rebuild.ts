@@ -12,19 +12,13 @@ import {
   TrustClaims,
   walkFromEnd,
   type RebuildEnd,
+  type StreamListingStore,
   type WalkJob,
   type WalkProgress,
 } from './rebuild-walk';
 import type { HelperJob, HelperMessage } from './rebuild-worker';
 
-export { REBUILD_BACK, REBUILD_FRONT, REBUILD_HEAD } from './rebuild-walk';
-
-/** A store that can list its streams (the embedded SQLite store can; see `streamNames`). */
-export interface StreamListingStore extends EventStore {
-  /** The file (':memory:' for none): a helper thread opens its own connection to it. */
-  readonly path: string;
-  streamNames(prefix: string, upTo: Position): string[];
-}
+export { REBUILD_BACK, REBUILD_FRONT, REBUILD_HEAD, type StreamListingStore } from './rebuild-walk';
 
 export interface RebuildProgress {
   /** Events applied so far in this run. */
