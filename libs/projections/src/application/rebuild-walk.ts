@@ -25,6 +25,12 @@ export const REBUILD_FRONT = `${TRUST_READ_MODELS}:rebuild-front`;
 /** How many trusts, from the last in name order back, a rebuild in progress has committed. */
 export const REBUILD_BACK = `${TRUST_READ_MODELS}:rebuild-back`;
 
+/**
+ * The one mark of a rebuild stopped by a build before this one (a single walk from the first trust):
+ * read as `REBUILD_FRONT` when that is absent, so such a rebuild resumes too.
+ */
+export const REBUILD_TRUSTS_DONE_BEFORE = `${TRUST_READ_MODELS}:rebuild-trusts-done`;
+
 /** Which end of the name order a walk starts from. */
 export type RebuildEnd = 'front' | 'back';
 

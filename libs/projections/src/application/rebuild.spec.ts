@@ -10,6 +10,7 @@ import {
   REBUILD_BACK,
   REBUILD_FRONT,
   REBUILD_HEAD,
+  REBUILD_TRUSTS_DONE_BEFORE,
   discardUnfinishedRebuild,
   rebuildByTrust,
   rebuildReadModels,
@@ -43,8 +44,8 @@ describe('rebuildByTrust', () => {
   };
 
   /**
-   * A rebuild stopped (as by a crash) once `trustsDone` trusts are committed, one a batch, both ends
-   * having committed some. Returns how many trusts each end had committed.
+   * A rebuild stopped (as by a crash) once `trustsDone` trusts are committed, one a batch, the helper
+   * having committed the first. Returns how many trusts each end had committed.
    */
   const stopAfter = async (rows: Projector, trustsDone: number) => {
     const stop = new Error('stopped');
@@ -128,11 +129,12 @@ describe('rebuildByTrust', () => {
     // One trust a batch, whichever end committed it: every count once, in order.
     expect(seen.map((s) => s.trustsDone)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(seen.map((s) => s.applied)).toEqual(seen.map((s) => s.trustsDone * PER_TRUST));
-    // The helper committed the last trust before this thread took any; both ends then walked.
-    expect(seen[0]).toMatchObject({ front: 0, back: 1 });
+    // The helper committed the last trust before this thread took any (how many each end took after
+    // that is the scheduler's business); between them they committed every trust once.
+    expect(seen[0].front).toBe(0);
+    expect(seen[0].back).toBeGreaterThanOrEqual(1);
     const last = seen[seen.length - 1];
     expect((last.front ?? 0) + (last.back ?? 0)).toBe(TRUSTS);
-    expect(last.front).toBeGreaterThan(0);
     expect(marks(rebuilt)).toEqual([null, null, null]);
     expect(rebuilt.position()).toBe(await store.headPosition());
     expect(rebuilt.db.dump()).toEqual(await reference('reference'));
@@ -162,11 +164,9 @@ describe('rebuildByTrust', () => {
     const rebuilt = projector('by-trust');
     const { front, back } = await stopAfter(rebuilt, 3);
     expect(rebuilt.position()).toBeNull();
-    expect(front).toBeGreaterThan(0);
     expect(back).toBeGreaterThan(0);
-    // The helper may have committed one more before it was stopped.
+    // The helper may have committed more before it was stopped; each end's mark counts what it did.
     expect(front + back).toBeGreaterThanOrEqual(3);
-    expect(front + back).toBeLessThan(TRUSTS);
     expect(rebuilt.db.dump().trusts).toHaveLength(front + back);
 
     // A new process: a new projector on the same file.
@@ -194,6 +194,31 @@ describe('rebuildByTrust', () => {
     rows.db.db.exec('DROP TRIGGER refuse');
     const progress = await rebuildByTrust(store, rows, { batchSize: 1 });
     expect(progress.applied).toBe((TRUSTS - front) * PER_TRUST);
+    expect(rows.db.dump()).toEqual(await reference('reference'));
+  });
+
+  it('resumes a rebuild that an earlier build (one walk, one mark) stopped', async () => {
+    const rows = projector('by-trust');
+    const stop = new Error('stopped');
+    await expect(
+      rebuildByTrust(store, rows, {
+        threads: 1,
+        batchSize: 1,
+        onBatch: (p) => {
+          if (p.trustsDone === 4) throw stop;
+        },
+      }),
+    ).rejects.toBe(stop);
+    // What that build left: the head and how many trusts it had committed from the first.
+    rows.db.transaction(() => {
+      rows.db.deleteCheckpoint(REBUILD_FRONT);
+      rows.db.deleteCheckpoint(REBUILD_BACK);
+      rows.db.setCheckpoint(REBUILD_TRUSTS_DONE_BEFORE, 4);
+    });
+
+    const progress = await rebuildByTrust(store, rows, { batchSize: 1 });
+    expect(progress.applied).toBe((TRUSTS - 4) * PER_TRUST);
+    expect(rows.db.checkpoint(REBUILD_TRUSTS_DONE_BEFORE)).toBeNull();
     expect(rows.db.dump()).toEqual(await reference('reference'));
   });
 

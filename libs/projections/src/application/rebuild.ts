@@ -9,6 +9,7 @@ import {
   REBUILD_BACK,
   REBUILD_FRONT,
   REBUILD_HEAD,
+  REBUILD_TRUSTS_DONE_BEFORE,
   TrustClaims,
   walkFromEnd,
   type RebuildEnd,
@@ -18,7 +19,13 @@ import {
 } from './rebuild-walk';
 import type { HelperJob, HelperMessage } from './rebuild-worker';
 
-export { REBUILD_BACK, REBUILD_FRONT, REBUILD_HEAD, type StreamListingStore } from './rebuild-walk';
+export {
+  REBUILD_BACK,
+  REBUILD_FRONT,
+  REBUILD_HEAD,
+  REBUILD_TRUSTS_DONE_BEFORE,
+  type StreamListingStore,
+} from './rebuild-walk';
 
 export interface RebuildProgress {
   /** Events applied so far in this run. */
@@ -80,7 +87,7 @@ export async function rebuildByTrust(
   const head = unfinished ?? (await begin(store, projector));
   if (head === null) return { applied: 0, trustsDone: 0, trusts: 0, head };
   const streams = store.streamNames(TRUST_STREAM_PREFIX, head);
-  const front = db.checkpoint(REBUILD_FRONT) ?? 0;
+  const front = db.checkpoint(REBUILD_FRONT) ?? db.checkpoint(REBUILD_TRUSTS_DONE_BEFORE) ?? 0;
   const back = db.checkpoint(REBUILD_BACK) ?? 0;
   const claims = TrustClaims.create(streams.length, front, back);
   const job = (end: RebuildEnd, done: number): WalkJob => ({
@@ -130,7 +137,9 @@ export async function rebuildByTrust(
     // Both ends have met and every trust is committed: the rows are now the log up to the head.
     db.transaction(() => {
       db.setCheckpoint(TRUST_READ_MODELS, head);
-      for (const mark of [REBUILD_HEAD, REBUILD_FRONT, REBUILD_BACK]) db.deleteCheckpoint(mark);
+      for (const mark of [REBUILD_HEAD, REBUILD_FRONT, REBUILD_BACK, REBUILD_TRUSTS_DONE_BEFORE]) {
+        db.deleteCheckpoint(mark);
+      }
     });
   } catch (error) {
     await helper?.stop();
