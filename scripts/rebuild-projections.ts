@@ -40,7 +40,7 @@ function parse(argv: string[]): Options {
     dataDir: resolve(value('--data-dir') ?? process.env.DATA_DIR ?? 'data'),
     resume: argv.includes('--resume'),
     batch,
-    threads: threads === undefined ? undefined : threads === '1' ? 1 : 2,
+    threads: threads === undefined ? undefined : (Number(threads) as 1 | 2),
   };
 }
 

@@ -97,16 +97,20 @@ export async function rebuildByTrust(
     done,
     batchSize: options.batchSize ?? CATCH_UP_BATCH,
   });
-  const progress: RebuildProgress = { applied: 0, trustsDone: front + back, trusts: streams.length, head };
-  const ends = { front: { applied: 0, done: front }, back: { applied: 0, done: back } };
-  const record = (end: RebuildEnd, walked: WalkProgress) => {
-    ends[end] = walked;
-    progress.applied = ends.front.applied + ends.back.applied;
-    progress.trustsDone = ends.front.done + ends.back.done;
+  // What each end has done in this run; the rebuild's progress is their sum.
+  const ends: Record<RebuildEnd, WalkProgress> = {
+    front: { applied: 0, done: front },
+    back: { applied: 0, done: back },
   };
+  const progress = (): RebuildProgress => ({
+    applied: ends.front.applied + ends.back.applied,
+    trustsDone: ends.front.done + ends.back.done,
+    trusts: streams.length,
+    head,
+  });
   const report = (end: RebuildEnd, walked: WalkProgress) => {
-    record(end, walked);
-    options.onBatch?.(progress);
+    ends[end] = walked;
+    options.onBatch?.(progress());
   };
   const threads = options.threads ?? (availableParallelism() > 1 ? 2 : 1);
   const files = store.path !== ':memory:' && db.db.name !== ':memory:';
@@ -133,7 +137,7 @@ export async function rebuildByTrust(
       await helper?.heard();
     });
     // Its last commit was reported as it came.
-    if (helper) record('back', await helper.finished);
+    if (helper) ends.back = await helper.finished;
     // Both ends have met and every trust is committed: the rows are now the log up to the head.
     db.transaction(() => {
       db.setCheckpoint(TRUST_READ_MODELS, head);
@@ -147,7 +151,7 @@ export async function rebuildByTrust(
   } finally {
     if (db.db.open) db.db.pragma(`busy_timeout = ${timeout}`);
   }
-  return progress;
+  return progress();
 }
 
 /** The helper thread (`rebuild-worker.ts`): compiled JavaScript, or TypeScript under swc or jest. */
