@@ -34,25 +34,38 @@ export const REBUILD_TRUSTS_DONE_BEFORE = `${TRUST_READ_MODELS}:rebuild-trusts-d
 /** Which end of the name order a walk starts from. */
 export type RebuildEnd = 'front' | 'back';
 
+/** A flag's values: free, taken by one end in this run, or committed by an earlier run. */
+const FREE = 0;
+const TAKEN_BY: Record<RebuildEnd, number> = { front: 1, back: 2 };
+const COMMITTED_BEFORE = 3;
+
 /**
- * One flag a trust (by its index in name order), set by the thread that takes it. Backed by a
+ * One flag a trust (by its index in name order), set by the end that takes it. Backed by a
  * SharedArrayBuffer, so the two walking threads see the same flags; taking is one atomic
  * compare-and-swap, so two threads never both take a trust.
  */
 export class TrustClaims {
   constructor(readonly flags: Uint8Array) {}
 
-  /** `count` trusts, of which the first `front` and the last `back` are already committed (taken). */
+  /** `count` trusts, of which the first `front` and the last `back` are already committed. */
   static create(count: number, front: number, back: number): TrustClaims {
     const flags = new Uint8Array(new SharedArrayBuffer(Math.max(count, 1)));
-    flags.fill(1, 0, Math.min(front, count));
-    flags.fill(1, Math.max(count - back, 0), count);
+    flags.fill(COMMITTED_BEFORE, 0, Math.min(front, count));
+    flags.fill(COMMITTED_BEFORE, Math.max(count - back, 0), count);
     return new TrustClaims(flags);
   }
 
-  /** True if this caller now has the trust; false if someone had already taken it. */
-  take(index: number): boolean {
-    return Atomics.compareExchange(this.flags, index, 0, 1) === 0;
+  /** True if `end` now has the trust; false if it had already been taken. */
+  take(index: number, end: RebuildEnd): boolean {
+    return Atomics.compareExchange(this.flags, index, FREE, TAKEN_BY[end]) === FREE;
+  }
+
+  /** Whether `end` has taken any trust in this run. */
+  takenBy(end: RebuildEnd): boolean {
+    for (let i = 0; i < this.flags.length; i += 1) {
+      if (Atomics.load(this.flags, i) === TAKEN_BY[end]) return true;
+    }
+    return false;
   }
 }
 
@@ -105,7 +118,7 @@ export async function walkFromEnd(
     await committed({ ...progress });
   };
   try {
-    while (done < streams.length && claims.take(indexOf(done))) {
+    while (done < streams.length && claims.take(indexOf(done), end)) {
       for (const event of store.readStreamSync(streams[indexOf(done)])) {
         if (event.position > head) break;
         const loading = batch.add(event);

@@ -136,8 +136,14 @@ export async function rebuildByTrust(
       // Let the helper's messages in (its progress, or its failure, which stops this walk too).
       await helper?.heard();
     });
-    // Its last commit was reported as it came.
-    if (helper) ends.back = await helper.finished;
+    if (helper && !claims.takenBy('back')) {
+      // This thread took every trust before the helper took one (a small store, or the helper still
+      // starting): it has nothing left to take and nothing to commit, so it is not waited for.
+      await helper.stop();
+    } else if (helper) {
+      // Its last commit was reported as it came.
+      ends.back = await helper.finished;
+    }
     // Both ends have met and every trust is committed: the rows are now the log up to the head.
     db.transaction(() => {
       db.setCheckpoint(TRUST_READ_MODELS, head);
